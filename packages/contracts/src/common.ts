@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Identifiers are UUIDs; anything else in a path is a 400, never a database error. */
+export const Id = z.uuid();
+export const Day = z.iso.date();
+export const Instant = z.iso.datetime({ offset: true });
+export const Email = z
+  .email()
+  .max(254)
+  .transform((value) => value.trim().toLowerCase());
+export const Locale = z.enum(['ru', 'en']);
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'Unknown IANA time zone' });
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. RUB');
+export const NonEmptyName = z.string().trim().min(1).max(200);
+
+export const IdParams = z.object({ id: Id }).strict();
+
+/** Cursor pagination: `cursor` is opaque; `nextCursor` is null on the last page. */
+export const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

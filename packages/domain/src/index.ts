@@ -1,0 +1,3 @@
+export * from './access/index.ts';
+export * from './audit/index.ts';
+export * from './calendar/index.ts';

@@ -1,0 +1,31 @@
+import type { ErrorCode } from '@pulse/contracts';
+import type { z } from 'zod';
+
+/** An error the API reports to the client in the one error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Record') => new AppError(404, 'not_found', `${what} not found`);
+export const forbidden = (message = 'You do not have access to this') => new AppError(403, 'forbidden', message);
+export const conflict = (message: string, details?: { path: string; message: string }[]) =>
+  new AppError(409, 'conflict', message, details);
+export const unprocessable = (message: string, details?: { path: string; message: string }[]) =>
+  new AppError(422, 'unprocessable', message, details);
+export const unauthenticated = (message = 'Log in first') => new AppError(401, 'unauthenticated', message);
+
+/** A zod failure as a 400 naming each bad field, prefixed by where it came from. */
+export function validationError(where: 'body' | 'query' | 'params', error: z.ZodError): AppError {
+  const details = error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  return new AppError(400, 'validation_failed', `Invalid ${where}: ${details.map((d) => d.path).join(', ')}`, details);
+}

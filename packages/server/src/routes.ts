@@ -1,0 +1,17 @@
+import type { AnyRoute } from './http/route.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { unitRoutes } from './modules/units/units.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+
+/** Every API route; the OpenAPI document and the tests' endpoint inventory read this list. */
+export const allRoutes: AnyRoute[] = [
+  ...authRoutes,
+  ...organizationRoutes,
+  ...unitRoutes,
+  ...userRoutes,
+  ...calendarRoutes,
+  ...auditRoutes,
+];

@@ -1,0 +1,56 @@
+/** `YYYY-MM-DD` → a localised date; days carry no time zone, so they are formatted in UTC. */
+export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = {}): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC', ...options }).format(date);
+}
+
+/** An instant shown in the viewer's time zone. */
+export function formatInstant(instant: string, locale: string, timeZone: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
+}
+
+/** The instant a calendar day starts in a time zone, e.g. for `from` filters. */
+export function startOfDayInstant(day: string, timeZone: string): string {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  // Two passes settle days whose offset differs from the previous day's (DST changes).
+  let guess = utcMidnight - offsetMs(utcMidnight, timeZone);
+  guess = utcMidnight - offsetMs(guess, timeZone);
+  return new Date(guess).toISOString();
+}
+
+/** `day` plus `n` days, as `YYYY-MM-DD`. */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
+
+function offsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const value = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    value('year'),
+    value('month') - 1,
+    value('day'),
+    value('hour'),
+    value('minute'),
+    value('second'),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
