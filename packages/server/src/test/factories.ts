@@ -1,14 +1,17 @@
 import type { Role } from '@pulse/contracts';
 import { withOrg } from '../db/tenant.ts';
-import { hashPassword } from '../modules/auth/passwords.ts';
+import argon2 from 'argon2';
 import { createOrganization } from '../modules/organizations/create-organization.ts';
 import type { TestApp } from './server.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | null = null;
-/** argon2 is slow on purpose; tests hash the shared password once. */
+/**
+ * argon2 is slow on purpose; test users get a cheap argon2id hash (verification reads the cost
+ * from the hash itself, so the production path is exercised unchanged).
+ */
 function testPasswordHash(): Promise<string> {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
+  passwordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
   return passwordHash;
 }
 
