@@ -11,8 +11,8 @@ export type Tx = Transaction<Database>;
  */
 export async function withOrg<T>(db: Kysely<Database>, orgId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL ROLE pulse_app`.execute(tx);
-    await sql`SELECT set_config('app.org_id', ${orgId}, true)`.execute(tx);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`SELECT set_config('role', 'pulse_app', true), set_config('app.org_id', ${orgId}, true)`.execute(tx);
     return work(tx);
   });
 }
@@ -20,7 +20,7 @@ export async function withOrg<T>(db: Kysely<Database>, orgId: string, work: (tx:
 /** A transaction for the global tables (login directory, throttling), still as pulse_app. */
 export async function withoutOrg<T>(db: Kysely<Database>, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL ROLE pulse_app`.execute(tx);
+    await sql`SELECT set_config('role', 'pulse_app', true)`.execute(tx);
     return work(tx);
   });
 }
