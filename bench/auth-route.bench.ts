@@ -7,9 +7,9 @@
  *   PULSE_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench   # also on PostgreSQL
  */
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
@@ -39,10 +39,18 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
     errors: number;
     non2xx: number;
   };
-  return { rps: json.requests.average, p50: json.latency.p50, p99: json.latency.p99, errors: json.errors + json.non2xx };
+  return {
+    rps: json.requests.average,
+    p50: json.latency.p50,
+    p99: json.latency.p99,
+    errors: json.errors + json.non2xx,
+  };
 }
 
-async function listen(server: { listen: (port: number, host: string, cb: () => void) => unknown; address: () => unknown }) {
+async function listen(server: {
+  listen: (port: number, host: string, cb: () => void) => unknown;
+  address: () => unknown;
+}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 }
@@ -61,7 +69,9 @@ async function benchOn(label: string, database: DatabaseHandle): Promise<void> {
     body: JSON.stringify({ email: 'head@demo.test', password: DEMO_PASSWORD }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const body = JSON.stringify(await (await fetch(`http://127.0.0.1:${pulsePort}/api/me`, { headers: { cookie } })).json());
+  const body = JSON.stringify(
+    await (await fetch(`http://127.0.0.1:${pulsePort}/api/me`, { headers: { cookie } })).json(),
+  );
 
   const bare = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

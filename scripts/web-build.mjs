@@ -18,7 +18,11 @@ function newest(dir) {
 }
 
 export function buildWebIfStale() {
-  const sources = Math.max(newest(join(web, 'src')), newest(join(root, 'packages/contracts/src')), statSync(join(web, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(join(web, 'src')),
+    newest(join(root, 'packages/contracts/src')),
+    statSync(join(web, 'index.html')).mtimeMs,
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return false;
   process.stdout.write('Building the web app…\n');
   execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {

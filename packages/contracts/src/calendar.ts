@@ -20,9 +20,12 @@ export const UpdateCalendarSettingsRequest = z
       .min(1)
       .max(7)
       .refine((days) => new Set(days).size === days.length, 'Each weekday once'),
-    businessHours: z.object({ start: ClockTime, end: ClockTime }).strict().refine((h) => h.start !== h.end, {
-      message: 'Start and end must differ',
-    }),
+    businessHours: z
+      .object({ start: ClockTime, end: ClockTime })
+      .strict()
+      .refine((h) => h.start !== h.end, {
+        message: 'Start and end must differ',
+      }),
   })
   .partial()
   .strict();

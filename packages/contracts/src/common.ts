@@ -9,11 +9,7 @@ export const Email = z
   .max(254)
   .transform((value) => value.trim().toLowerCase());
 export const Locale = z.enum(['ru', 'en']);
-export const TimeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isTimeZone, { message: 'Unknown IANA time zone' });
+export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, { message: 'Unknown IANA time zone' });
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. RUB');
 export const NonEmptyName = z.string().trim().min(1).max(200);
 

@@ -16,7 +16,12 @@ export const Unit = z.object({
 export type Unit = z.infer<typeof Unit>;
 
 export const CreateUnitRequest = z
-  .object({ name: NonEmptyName, kind: UnitKind, parentId: Id.nullable().default(null), headUserId: Id.nullable().default(null) })
+  .object({
+    name: NonEmptyName,
+    kind: UnitKind,
+    parentId: Id.nullable().default(null),
+    headUserId: Id.nullable().default(null),
+  })
   .strict();
 export const UpdateUnitRequest = z
   .object({ name: NonEmptyName, kind: UnitKind, parentId: Id.nullable(), headUserId: Id.nullable() })

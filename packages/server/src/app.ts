@@ -66,7 +66,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     if (webDist && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    const body: ErrorBody = { error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } };
+    const body: ErrorBody = {
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    };
     return reply.status(404).send(body);
   });
   return app;
@@ -83,7 +85,8 @@ function toErrorBody(error: FastifyError | AppError): { status: number; error: E
   if (pgStatus) return pgStatus;
   const status = error.statusCode ?? 500;
   if (status === 413) return { status, error: { code: 'payload_too_large', message: 'The request body is too large' } };
-  if (status === 415) return { status, error: { code: 'unsupported_media_type', message: 'Send JSON (application/json)' } };
+  if (status === 415)
+    return { status, error: { code: 'unsupported_media_type', message: 'Send JSON (application/json)' } };
   if (status >= 400 && status < 500) {
     return {
       status: 400,
@@ -99,7 +102,8 @@ function postgresErrorStatus(error: unknown): { status: number; error: ErrorBody
   const code = String(error.code);
   const detail = 'detail' in error && typeof error.detail === 'string' ? error.detail : undefined;
   if (code === '23505') return { status: 409, error: { code: 'conflict', message: detail ?? 'Already exists' } };
-  if (code === '23503') return { status: 422, error: { code: 'unprocessable', message: detail ?? 'Refers to a missing record' } };
+  if (code === '23503')
+    return { status: 422, error: { code: 'unprocessable', message: detail ?? 'Refers to a missing record' } };
   if (code === '23514' || code === '23502') {
     return { status: 422, error: { code: 'unprocessable', message: 'The value breaks a rule of the record' } };
   }

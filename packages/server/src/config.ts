@@ -14,7 +14,12 @@ const EnvSchema = z.object({
   PULSE_DEMO: Flag.default(true),
   PULSE_PUBLIC_URL: z.url().optional(),
   PULSE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
-  PULSE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  PULSE_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   PULSE_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   const logins = config.demo
     ? `\n  Demo logins (password ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((l) => `    ${l.email.padEnd(22)} ${l.role}`).join('\n')}\n`
     : '';
-  process.stdout.write(`\n  Pulse is running at ${url}\n  Database: ${where}\n  API docs: ${url}/api/docs\n${logins}\n`);
+  process.stdout.write(
+    `\n  Pulse is running at ${url}\n  Database: ${where}\n  API docs: ${url}/api/docs\n${logins}\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Pulse failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Pulse failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

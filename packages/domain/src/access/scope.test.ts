@@ -26,9 +26,7 @@ describe('resolveScope', () => {
     });
   });
   it('falls back to the own unit subtree for a head who heads no unit yet', () => {
-    expect(resolveScope({ id: 'new-head', role: 'head_of_sales', unitId: 'msk-b' }, units).unitIds).toEqual([
-      'msk-b',
-    ]);
+    expect(resolveScope({ id: 'new-head', role: 'head_of_sales', unitId: 'msk-b' }, units).unitIds).toEqual(['msk-b']);
   });
   it('limits a sales manager to their own work', () => {
     expect(resolveScope({ id: 'rep', role: 'sales_manager', unitId: 'msk-a' }, units)).toEqual({
@@ -51,7 +49,8 @@ describe('subtreeOf', () => {
 });
 
 describe('wouldCreateCycle', () => {
-  it('refuses to move a unit under its own descendant', () => expect(wouldCreateCycle(units, 'msk', 'msk-a')).toBe(true));
+  it('refuses to move a unit under its own descendant', () =>
+    expect(wouldCreateCycle(units, 'msk', 'msk-a')).toBe(true));
   it('refuses to make a unit its own parent', () => expect(wouldCreateCycle(units, 'msk', 'msk')).toBe(true));
   it('allows moving a team to another department', () => expect(wouldCreateCycle(units, 'msk-a', 'reg')).toBe(false));
   it('allows making a unit a root', () => expect(wouldCreateCycle(units, 'msk-a', null)).toBe(false));

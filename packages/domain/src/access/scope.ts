@@ -45,7 +45,10 @@ export function resolveScope(user: { id: string; role: RoleName; unitId: string 
   if (SUBTREE_ROLES.includes(user.role)) {
     const headed = units.filter((u) => u.headUserId === user.id);
     const roots = headed.length > 0 ? headed : units.filter((u) => u.id === user.unitId);
-    const unitIds = subtreeOf(units, roots.map((u) => u.id));
+    const unitIds = subtreeOf(
+      units,
+      roots.map((u) => u.id),
+    );
     const onlyTeams = roots.length > 0 && unitIds.every((id) => units.find((u) => u.id === id)?.kind === 'team');
     return { kind: onlyTeams ? 'team' : 'subtree', unitIds };
   }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackends } from '../test/databases.ts';
 import { createTestOrg, type TestOrg } from '../test/factories.ts';
 import { startTestApp, type TestApp } from '../test/server.ts';
-import { testBackends } from '../test/databases.ts';
 import { withOrg, withoutOrg } from './tenant.ts';
 
 for (const backend of testBackends()) {
@@ -51,7 +51,11 @@ for (const backend of testBackends()) {
     });
 
     it('runs tenant transactions as the pulse_app role, not as the owner', async () => {
-      const role = await withOrg(t.deps.db, a.orgId, async (tx) => (await sql<{ r: string }>`SELECT current_user AS r`.execute(tx)).rows[0]?.r);
+      const role = await withOrg(
+        t.deps.db,
+        a.orgId,
+        async (tx) => (await sql<{ r: string }>`SELECT current_user AS r`.execute(tx)).rows[0]?.r,
+      );
       expect(role).toBe('pulse_app');
     });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './connection.ts';
 import { type Backend, openTestDatabase, testBackends } from '../test/databases.ts';
+import type { DatabaseHandle } from './connection.ts';
 
 /**
  * Tables without org_id: data found before the organisation is known (login directory,
@@ -20,7 +20,14 @@ interface Constraint {
 for (const backend of testBackends()) {
   describe(`schema rules over the catalog [${backend}]`, () => {
     let database: DatabaseHandle;
-    let tables: { name: string; hasOrgId: boolean; orgIdNullable: boolean; rls: boolean; forced: boolean; policies: number }[];
+    let tables: {
+      name: string;
+      hasOrgId: boolean;
+      orgIdNullable: boolean;
+      rls: boolean;
+      forced: boolean;
+      policies: number;
+    }[];
     let constraints: Constraint[];
     let uniqueIndexes: { table: string; name: string; firstColumn: string }[];
 
@@ -68,13 +75,17 @@ for (const backend of testBackends()) {
     });
 
     it('declares org_id NOT NULL on every tenant table', () => {
-      expect(tenantTables().filter((t) => t.orgIdNullable).map((t) => t.name)).toEqual([]);
+      expect(
+        tenantTables()
+          .filter((t) => t.orgIdNullable)
+          .map((t) => t.name),
+      ).toEqual([]);
     });
 
     it('leads every primary key of a tenant table with org_id', () => {
       const offenders = tenantTables()
         .map((t) => ({ t: t.name, pk: constraints.find((c) => c.table === t.name && c.type === 'p') }))
-        .filter(({ pk }) => !pk || pk.columns[0] !== 'org_id')
+        .filter(({ pk }) => pk?.columns[0] !== 'org_id')
         .map(({ t }) => t);
       expect(offenders).toEqual([]);
     });
@@ -84,7 +95,9 @@ for (const backend of testBackends()) {
       const badConstraints = constraints
         .filter((c) => c.type === 'u' && tenant.has(c.table) && c.columns[0] !== 'org_id')
         .map((c) => c.name);
-      const badIndexes = uniqueIndexes.filter((i) => tenant.has(i.table) && i.firstColumn !== 'org_id').map((i) => i.name);
+      const badIndexes = uniqueIndexes
+        .filter((i) => tenant.has(i.table) && i.firstColumn !== 'org_id')
+        .map((i) => i.name);
       expect([...badConstraints, ...badIndexes]).toEqual([]);
     });
 
@@ -96,7 +109,9 @@ for (const backend of testBackends()) {
         .filter((c) => {
           if (!c.refTable || !tenant.has(c.refTable)) return true; // tenant rows may not point at global tables
           const toOrganizations = c.refTable === 'organizations' && c.columns.join() === 'org_id';
-          return !toOrganizations && (c.columns[0] !== 'org_id' || c.refColumns?.[0] !== 'org_id' || c.columns.length < 2);
+          return (
+            !toOrganizations && (c.columns[0] !== 'org_id' || c.refColumns?.[0] !== 'org_id' || c.columns.length < 2)
+          );
         })
         .map((c) => `${c.table}.${c.name}`);
       expect(offenders).toEqual([]);

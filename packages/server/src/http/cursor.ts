@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from './errors.ts';
 
 /** Opaque keyset cursors: the sort key of the last row seen, base64url-encoded JSON. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { allRoutes } from '../routes.ts';
 import { call } from '../test/factories.ts';
 import { describeEachDatabase } from '../test/server.ts';

@@ -53,7 +53,10 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     paths[path][route.method.toLowerCase()] = {
       summary: route.summary,
       tags: [route.tag],
-      operationId: `${route.method.toLowerCase()}${path.replace(/[{}]/g, '').replace(/\/([a-z])/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
+      operationId: `${route.method.toLowerCase()}${path
+        .replace(/[{}]/g, '')
+        .replace(/\/([a-z])/g, (_, c: string) => c.toUpperCase())
+        .replace(/[^A-Za-z0-9]/g, '')}`,
       security: route.auth === 'session' ? [{ session: [] }] : [],
       parameters: [
         ...parametersOf(route.params, 'path'),
@@ -63,7 +66,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
           : []),
       ],
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } },
+          }
         : {}),
       responses,
     };
@@ -88,14 +93,20 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
 
 /** A readable, dependency-free page listing every operation with its schemas. */
 export function renderDocsPage(spec: ReturnType<typeof buildOpenApi>): string {
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const sections = Object.entries(spec.paths)
     .flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => {
-        const o = op as { summary: string; tags: string[]; requestBody?: unknown; responses: unknown; parameters: unknown[] };
-        return `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
-<p>${escape(o.summary)} <em>[${escape(o.tags.join(', '))}]</em></p>
-<details><summary>Parameters, body and responses</summary><pre>${escape(
+        const o = op as {
+          summary: string;
+          tags: string[];
+          requestBody?: unknown;
+          responses: unknown;
+          parameters: unknown[];
+        };
+        return `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>
+<p>${escapeHtml(o.summary)} <em>[${escapeHtml(o.tags.join(', '))}]</em></p>
+<details><summary>Parameters, body and responses</summary><pre>${escapeHtml(
           JSON.stringify({ parameters: o.parameters, requestBody: o.requestBody, responses: o.responses }, null, 2),
         )}</pre></details></section>`;
       }),
@@ -106,7 +117,7 @@ export function renderDocsPage(spec: ReturnType<typeof buildOpenApi>): string {
 h2{font-size:1rem;margin:1.5rem 0 .25rem}.m{display:inline-block;min-width:4.5em;padding:0 .4em;border-radius:4px;color:#fff;font-size:.8rem;text-align:center}
 .get{background:#2f9e44}.post{background:#1971c2}.put,.patch{background:#e8590c}.delete{background:#c92a2a}
 pre{background:#f1f3f5;padding:.75rem;overflow:auto;font-size:12px}</style></head><body>
-<h1>Pulse API ${escape(spec.info.version)}</h1><p>${escape(spec.info.description)}</p>
+<h1>Pulse API ${escapeHtml(spec.info.version)}</h1><p>${escapeHtml(spec.info.description)}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
 ${sections}</body></html>`;
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../modules/access/actor.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { Tx } from '../db/tenant.ts';
-import { validationError } from './errors.ts';
-import { authenticate } from '../modules/auth/authenticate.ts';
 import { withoutOrg } from '../db/tenant.ts';
+import type { Actor } from '../modules/access/actor.ts';
+import { authenticate } from '../modules/auth/authenticate.ts';
+import { validationError } from './errors.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -28,24 +28,47 @@ const PROBES: Record<string, Probe> = {
     body: { name: 'Probe', kind: 'team', parentId: a.units.department },
     expect: 'no_leak',
   }),
-  'PATCH /api/units/:id': (a) => ({ url: `/api/units/${a.units.teamA}`, body: { name: 'Stolen' }, expect: 'not_found' }),
+  'PATCH /api/units/:id': (a) => ({
+    url: `/api/units/${a.units.teamA}`,
+    body: { name: 'Stolen' },
+    expect: 'not_found',
+  }),
   'DELETE /api/units/:id': (a) => ({ url: `/api/units/${a.units.teamB}`, expect: 'not_found' }),
   'GET /api/users': () => ({ url: '/api/users?active=all&limit=200', expect: 'no_leak' }),
   'GET /api/users/:id': (a) => ({ url: `/api/users/${a.users.head.id}`, expect: 'not_found' }),
   'POST /api/users': (a) => ({
     url: '/api/users',
-    body: { email: `probe-${Date.now()}@example.test`, fullName: 'Probe', role: 'sales_manager', managerId: a.users.head.id },
+    body: {
+      email: `probe-${Date.now()}@example.test`,
+      fullName: 'Probe',
+      role: 'sales_manager',
+      managerId: a.users.head.id,
+    },
     expect: 'no_leak',
   }),
-  'PATCH /api/users/:id': (a) => ({ url: `/api/users/${a.users.managerA.id}`, body: { active: false }, expect: 'not_found' }),
-  'POST /api/users/:id/invitation': (a) => ({ url: `/api/users/${a.users.managerA.id}/invitation`, expect: 'not_found' }),
+  'PATCH /api/users/:id': (a) => ({
+    url: `/api/users/${a.users.managerA.id}`,
+    body: { active: false },
+    expect: 'not_found',
+  }),
+  'POST /api/users/:id/invitation': (a) => ({
+    url: `/api/users/${a.users.managerA.id}/invitation`,
+    expect: 'not_found',
+  }),
   'GET /api/calendar': () => ({ url: '/api/calendar', expect: 'no_leak' }),
   'PUT /api/calendar': () => ({ url: '/api/calendar', body: { workWeek: [1, 2, 3, 4, 5] }, expect: 'no_leak' }),
   'GET /api/calendar/days': () => ({ url: '/api/calendar/days?year=2026', expect: 'no_leak' }),
-  'PUT /api/calendar/days/:day': () => ({ url: '/api/calendar/days/2026-06-01', body: { kind: 'holiday' }, expect: 'no_leak' }),
+  'PUT /api/calendar/days/:day': () => ({
+    url: '/api/calendar/days/2026-06-01',
+    body: { kind: 'holiday' },
+    expect: 'no_leak',
+  }),
   'DELETE /api/calendar/days/:day': () => ({ url: '/api/calendar/days/2026-06-01', expect: 'no_leak' }),
   'POST /api/calendar/reset': () => ({ url: '/api/calendar/reset', body: { year: 2026 }, expect: 'no_leak' }),
-  'GET /api/calendar/summary': () => ({ url: '/api/calendar/summary?from=2026-01-01&to=2026-12-31', expect: 'no_leak' }),
+  'GET /api/calendar/summary': () => ({
+    url: '/api/calendar/summary?from=2026-01-01&to=2026-12-31',
+    expect: 'no_leak',
+  }),
   'GET /api/audit': () => ({ url: '/api/audit?limit=200', expect: 'no_leak' }),
 };
 

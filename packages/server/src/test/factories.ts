@@ -1,6 +1,6 @@
 import type { Role } from '@pulse/contracts';
-import { withOrg } from '../db/tenant.ts';
 import argon2 from 'argon2';
+import { withOrg } from '../db/tenant.ts';
 import { createOrganization } from '../modules/organizations/create-organization.ts';
 import type { TestApp } from './server.ts';
 
@@ -22,7 +22,10 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++sequence}-${Mat
 export interface TestOrg {
   orgId: string;
   units: { directorate: string; department: string; teamA: string; teamB: string; otherDepartment: string };
-  users: Record<'admin' | 'director' | 'head' | 'managerA' | 'managerB' | 'otherHead' | 'otherManager' | 'analyst', { id: string; email: string }>;
+  users: Record<
+    'admin' | 'director' | 'head' | 'managerA' | 'managerB' | 'otherHead' | 'otherManager' | 'analyst',
+    { id: string; email: string }
+  >;
 }
 
 export async function createTestOrg(t: TestApp, name = 'Test org'): Promise<TestOrg> {
@@ -72,14 +75,25 @@ export async function createTestOrg(t: TestApp, name = 'Test org'): Promise<Test
     const managerA = await user('manager-a', 'Anna Manager', 'sales_manager', teamA, head.id);
     const managerB = await user('manager-b', 'Boris Manager', 'sales_manager', teamB, head.id);
     const otherHead = await user('other-head', 'Olga Otherhead', 'head_of_sales', otherDepartment, director.id);
-    const otherManager = await user('other-manager', 'Oleg Othermanager', 'sales_manager', otherDepartment, otherHead.id);
+    const otherManager = await user(
+      'other-manager',
+      'Oleg Othermanager',
+      'sales_manager',
+      otherDepartment,
+      otherHead.id,
+    );
     const analyst = await user('analyst', 'Alla Analyst', 'analyst', directorate, director.id);
     for (const [unitId, headId] of [
       [directorate, director.id],
       [department, head.id],
       [otherDepartment, otherHead.id],
     ] as const) {
-      await tx.updateTable('units').set({ head_user_id: headId }).where('org_id', '=', orgId).where('unit_id', '=', unitId).execute();
+      await tx
+        .updateTable('units')
+        .set({ head_user_id: headId })
+        .where('org_id', '=', orgId)
+        .where('unit_id', '=', unitId)
+        .execute();
     }
     return {
       orgId,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { AppDeps } from '../app-deps.ts';
 import { buildApp } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { loadConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { type Backend, openTestDatabase, testBackends } from './databases.ts';

@@ -7,13 +7,21 @@ import { canViewAudit } from './audit.policy.ts';
 
 const AuditCursor = z.tuple([z.iso.datetime({ offset: true }), Id]);
 
+// PostgreSQL cannot hold a NUL character and fails the whole query (a 500) when a compared value
+// has one; the shared contract lets it through, so the text filters refuse it here.
+const withoutNul = (value: string | undefined) => !value?.includes('\u0000');
+const Query = AuditQuery.refine((q) => withoutNul(q.entity), { path: ['entity'], message: 'Must not contain NUL characters' }).refine(
+  (q) => withoutNul(q.entityId),
+  { path: ['entityId'], message: 'Must not contain NUL characters' },
+);
+
 export const auditRoutes = [
   sessionRoute({
     method: 'GET',
     url: '/api/audit',
     tag: 'audit',
     summary: 'Who changed what, newest first (administrator)',
-    query: AuditQuery,
+    query: Query,
     response: pageOf(AuditEntry),
     errors: [403],
     handler: async ({ query }, { tx, actor }) => {

@@ -50,12 +50,7 @@ async function failLogin(ctx: HttpCtx, email: string, now: Date): Promise<never>
   throw unauthenticated('Wrong e-mail or password');
 }
 
-async function startSession(
-  ctx: HttpCtx,
-  tx: Tx,
-  orgId: string,
-  user: Parameters<typeof buildActor>[2],
-): Promise<Me> {
+async function startSession(ctx: HttpCtx, tx: Tx, orgId: string, user: Parameters<typeof buildActor>[2]): Promise<Me> {
   const session = await createSession(tx, {
     orgId,
     userId: user.user_id,
@@ -93,9 +88,7 @@ export async function changePassword(
     .where('user_id', '=', actor.userId)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw unprocessable('The current password is wrong', [
-      { path: 'body.currentPassword', message: 'Does not match' },
-    ]);
+    throw unprocessable('The current password is wrong', [{ path: 'body.currentPassword', message: 'Does not match' }]);
   }
   const now = ctx.deps.now();
   await tx

@@ -10,7 +10,10 @@ describeEachDatabase('auth', (ctx) => {
 
   describe('POST /api/auth/login', () => {
     it('logs in with e-mail and password and returns the user, role, organisation and scope', async () => {
-      const res = await call(ctx(), 'POST', '/api/auth/login', { email: org.users.head.email, password: TEST_PASSWORD });
+      const res = await call(ctx(), 'POST', '/api/auth/login', {
+        email: org.users.head.email,
+        password: TEST_PASSWORD,
+      });
       expect(res.status).toBe(200);
       expect(res.body.user).toMatchObject({ id: org.users.head.id, role: 'head_of_sales' });
       expect(res.body.scope.kind).toBe('subtree');
@@ -35,8 +38,14 @@ describeEachDatabase('auth', (ctx) => {
       expect(res.status).toBe(200);
     });
     it('answers a wrong password with 401 and the same message as an unknown e-mail', async () => {
-      const wrong = await call(ctx(), 'POST', '/api/auth/login', { email: org.users.analyst.email, password: 'nope-nope-nope' });
-      const unknown = await call(ctx(), 'POST', '/api/auth/login', { email: 'nobody@example.test', password: 'nope-nope-nope' });
+      const wrong = await call(ctx(), 'POST', '/api/auth/login', {
+        email: org.users.analyst.email,
+        password: 'nope-nope-nope',
+      });
+      const unknown = await call(ctx(), 'POST', '/api/auth/login', {
+        email: 'nobody@example.test',
+        password: 'nope-nope-nope',
+      });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body.error.message).toBe(unknown.body.error.message);
@@ -132,23 +141,34 @@ describeEachDatabase('auth', (ctx) => {
   describe('POST /api/auth/password', () => {
     it('answers 422 when the current password is wrong', async () => {
       const s = await loginAs(ctx(), org.users.director.email);
-      const res = await s.request('POST', '/api/auth/password', { currentPassword: 'wrong', newPassword: 'a-new-password-1' });
+      const res = await s.request('POST', '/api/auth/password', {
+        currentPassword: 'wrong',
+        newPassword: 'a-new-password-1',
+      });
       expect(res.status).toBe(422);
     });
     it('rejects a too-short new password with 400', async () => {
       const s = await loginAs(ctx(), org.users.director.email);
-      const res = await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+      const res = await s.request('POST', '/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'short',
+      });
       expect(res.status).toBe(400);
     });
     it('changes the password, ends other sessions and keeps this one', async () => {
       const t = ctx();
       const other = await loginAs(t, org.users.director.email);
       const s = await loginAs(t, org.users.director.email);
-      const res = await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-1' });
+      const res = await s.request('POST', '/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a-new-password-1',
+      });
       expect(res.status).toBe(200);
       expect((await s.request('GET', '/api/me')).status).toBe(200);
       expect((await other.request('GET', '/api/me')).status).toBe(401);
-      expect((await call(t, 'POST', '/api/auth/login', { email: org.users.director.email, password: TEST_PASSWORD })).status).toBe(401);
+      expect(
+        (await call(t, 'POST', '/api/auth/login', { email: org.users.director.email, password: TEST_PASSWORD })).status,
+      ).toBe(401);
       await loginAs(t, org.users.director.email, 'a-new-password-1');
     });
   });

@@ -1,5 +1,5 @@
-import { resolveScope, type UnitNode } from '@pulse/domain';
 import { Role, UnitKind } from '@pulse/contracts';
+import { resolveScope, type UnitNode } from '@pulse/domain';
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { type Tx, withOrg } from '../../db/tenant.ts';
@@ -55,7 +55,7 @@ async function loadActor(tx: Tx, orgId: string, sessionId: string, secret: strin
     .where('s.org_id', '=', orgId)
     .where('s.session_id', '=', sessionId)
     .executeTakeFirst();
-  if (!row || !row.active || row.expires_at <= now || !secretMatches(secret, row.token_hash)) return null;
+  if (!row?.active || row.expires_at <= now || !secretMatches(secret, row.token_hash)) return null;
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await tx
       .updateTable('sessions')

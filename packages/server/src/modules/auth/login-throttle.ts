@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { withoutOrg } from '../../db/tenant.ts';
 import { AppError } from '../../http/errors.ts';

@@ -226,6 +226,9 @@ describeEachDatabase('calendar', (ctx) => {
       ['a word', 'abc', 'params.day'],
       ['an unpadded date', '2026-3-9', 'params.day'],
       ['month 13', '2026-13-01', 'params.day'],
+      ['year 0, which PostgreSQL has no dates in (was a 500)', '0000-01-01', 'params.day'],
+      ['a day before 2000, which no year listing could show', '1999-12-31', 'params.day'],
+      ['a day after 2100', '2101-01-01', 'params.day'],
     ])('rejects %s as the day with 400', async (_name, day, path) => {
       expectInvalid(await admin.request('PUT', `/api/calendar/days/${day}`, { kind: 'holiday' }), path);
     });
@@ -234,6 +237,7 @@ describeEachDatabase('calendar', (ctx) => {
       ['a missing kind', { name: 'Party' }, 'body.kind'],
       ['a name that is not a string', { kind: 'holiday', name: 42 }, 'body.name'],
       ['a name longer than 200 characters', { kind: 'holiday', name: 'x'.repeat(201) }, 'body.name'],
+      ['a name with a NUL character, which PostgreSQL cannot store (was a 500)', { kind: 'holiday', name: 'a\u0000b' }, 'body.name'],
       ['an unknown field', { kind: 'holiday', hours: 7 }, 'body'],
     ])('rejects %s with 400', async (_name, body, path) => {
       expectInvalid(await admin.request('PUT', '/api/calendar/days/2026-03-10', body), path);
@@ -285,6 +289,7 @@ describeEachDatabase('calendar', (ctx) => {
     it.each([
       ['30 February', '2026-02-30'],
       ['a word', 'abc'],
+      ['year 0 (was a 500)', '0000-01-01'],
     ])('rejects %s as the day with 400', async (_name, day) => {
       expectInvalid(await admin.request('DELETE', `/api/calendar/days/${day}`), 'params.day');
     });

@@ -35,15 +35,87 @@ const UNITS = [
 ] as const;
 
 const PEOPLE: DemoPerson[] = [
-  { key: 'director', email: 'director@demo.test', fullName: 'Ирина Соколова', role: 'commercial_director', unit: 'directorate', manager: null, hireDate: '2019-03-01' },
-  { key: 'head', email: 'head@demo.test', fullName: 'Андрей Волков', role: 'head_of_sales', unit: 'moscow', manager: 'director', hireDate: '2020-02-10' },
-  { key: 'head2', email: 'head2@demo.test', fullName: 'Марина Кузнецова', role: 'head_of_sales', unit: 'regions', manager: 'director', hireDate: '2021-06-01' },
-  { key: 'manager', email: 'manager@demo.test', fullName: 'Дмитрий Орлов', role: 'sales_manager', unit: 'north', manager: 'head', hireDate: '2023-04-03' },
-  { key: 'manager2', email: 'manager2@demo.test', fullName: 'Екатерина Белова', role: 'sales_manager', unit: 'north', manager: 'head', hireDate: '2022-09-12' },
-  { key: 'manager3', email: 'manager3@demo.test', fullName: 'Сергей Никитин', role: 'sales_manager', unit: 'south', manager: 'head', hireDate: '2024-01-15' },
-  { key: 'manager4', email: 'manager4@demo.test', fullName: 'Ольга Морозова', role: 'sales_manager', unit: 'regions', manager: 'head2', hireDate: '2022-11-01' },
-  { key: 'leadgen', email: 'leadgen@demo.test', fullName: 'Алексей Смирнов', role: 'lead_generation', unit: 'moscow', manager: 'head', hireDate: '2024-05-20' },
-  { key: 'quality', email: 'quality@demo.test', fullName: 'Наталья Фёдорова', role: 'quality_manager', unit: 'directorate', manager: 'director', hireDate: '2021-01-11' },
+  {
+    key: 'director',
+    email: 'director@demo.test',
+    fullName: 'Ирина Соколова',
+    role: 'commercial_director',
+    unit: 'directorate',
+    manager: null,
+    hireDate: '2019-03-01',
+  },
+  {
+    key: 'head',
+    email: 'head@demo.test',
+    fullName: 'Андрей Волков',
+    role: 'head_of_sales',
+    unit: 'moscow',
+    manager: 'director',
+    hireDate: '2020-02-10',
+  },
+  {
+    key: 'head2',
+    email: 'head2@demo.test',
+    fullName: 'Марина Кузнецова',
+    role: 'head_of_sales',
+    unit: 'regions',
+    manager: 'director',
+    hireDate: '2021-06-01',
+  },
+  {
+    key: 'manager',
+    email: 'manager@demo.test',
+    fullName: 'Дмитрий Орлов',
+    role: 'sales_manager',
+    unit: 'north',
+    manager: 'head',
+    hireDate: '2023-04-03',
+  },
+  {
+    key: 'manager2',
+    email: 'manager2@demo.test',
+    fullName: 'Екатерина Белова',
+    role: 'sales_manager',
+    unit: 'north',
+    manager: 'head',
+    hireDate: '2022-09-12',
+  },
+  {
+    key: 'manager3',
+    email: 'manager3@demo.test',
+    fullName: 'Сергей Никитин',
+    role: 'sales_manager',
+    unit: 'south',
+    manager: 'head',
+    hireDate: '2024-01-15',
+  },
+  {
+    key: 'manager4',
+    email: 'manager4@demo.test',
+    fullName: 'Ольга Морозова',
+    role: 'sales_manager',
+    unit: 'regions',
+    manager: 'head2',
+    hireDate: '2022-11-01',
+  },
+  {
+    key: 'leadgen',
+    email: 'leadgen@demo.test',
+    fullName: 'Алексей Смирнов',
+    role: 'lead_generation',
+    unit: 'moscow',
+    manager: 'head',
+    hireDate: '2024-05-20',
+  },
+  {
+    key: 'quality',
+    email: 'quality@demo.test',
+    fullName: 'Наталья Фёдорова',
+    role: 'quality_manager',
+    unit: 'directorate',
+    manager: 'director',
+    hireDate: '2021-01-11',
+  },
 ];
 
 /** Creates the demo organisation once; later starts leave it (and any edits to it) alone. */
@@ -63,7 +135,13 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<{ creat
     for (const unit of UNITS) {
       const row = await tx
         .insertInto('units')
-        .values({ org_id: orgId, name: unit.name, kind: unit.kind, parent_id: unit.parent ? (unitIds.get(unit.parent) ?? null) : null, head_user_id: null })
+        .values({
+          org_id: orgId,
+          name: unit.name,
+          kind: unit.kind,
+          parent_id: unit.parent ? (unitIds.get(unit.parent) ?? null) : null,
+          head_user_id: null,
+        })
         .returning('unit_id')
         .executeTakeFirstOrThrow();
       unitIds.set(unit.key, row.unit_id);

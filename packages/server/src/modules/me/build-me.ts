@@ -1,9 +1,9 @@
 import type { Me, Section } from '@pulse/contracts';
 import type { Tx } from '../../db/tenant.ts';
 import type { Actor } from '../access/actor.ts';
+import { canViewAudit } from '../audit/audit.policy.ts';
 import { canManageCalendar } from '../calendar/calendar.policy.ts';
 import { canManageStructure } from '../units/units.policy.ts';
-import { canViewAudit } from '../audit/audit.policy.ts';
 
 /** The logged-in user, their organisation, scope, and what the web may show them. */
 export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {

@@ -20,7 +20,8 @@ export async function createOrganization(
   },
 ): Promise<{ orgId: string; adminUserId: string }> {
   const orgId = crypto.randomUUID();
-  const passwordHash = input.admin.passwordHash ?? (input.admin.password ? await hashPassword(input.admin.password) : null);
+  const passwordHash =
+    input.admin.passwordHash ?? (input.admin.password ? await hashPassword(input.admin.password) : null);
   return withOrg(db, orgId, async (tx) => {
     const country = input.country ?? 'RU';
     const timeZone = input.timeZone ?? 'Europe/Moscow';
@@ -59,7 +60,10 @@ export async function createOrganization(
       })
       .returning('user_id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('user_logins').values({ email: input.admin.email.toLowerCase(), org_id: orgId, user_id: admin.user_id }).execute();
+    await tx
+      .insertInto('user_logins')
+      .values({ email: input.admin.email.toLowerCase(), org_id: orgId, user_id: admin.user_id })
+      .execute();
     await recordAudit(tx, {
       orgId,
       actorUserId: null,

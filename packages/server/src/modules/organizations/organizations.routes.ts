@@ -8,6 +8,13 @@ import { recordAudit } from '../audit/record-audit.ts';
 /** Only the administrator changes the organisation's name, currency, zone and language. */
 const canManageOrganization = (role: string) => role === 'admin';
 
+// PostgreSQL cannot store a NUL character and fails the update (a 500); the shared contract lets
+// it through, so the name is refused here.
+const UpdateBody = UpdateOrganizationRequest.refine((b) => !b.name?.includes('\u0000'), {
+  path: ['name'],
+  message: 'Must not contain NUL characters',
+});
+
 export const organizationRoutes = [
   sessionRoute({
     method: 'GET',
@@ -23,7 +30,7 @@ export const organizationRoutes = [
     url: '/api/org',
     tag: 'organisation',
     summary: 'Change the organisation settings (administrator)',
-    body: UpdateOrganizationRequest,
+    body: UpdateBody,
     response: Organization,
     errors: [403],
     handler: async ({ body }, { tx, actor, deps }) => {

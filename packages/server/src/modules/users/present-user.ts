@@ -21,8 +21,11 @@ export function presentUser(row: UserRow): User {
   };
 }
 
-/** The audited fields of a user: what an admin would want to see changed. */
+/**
+ * The audited fields of a user: what an admin would want to see changed. Named as in the API
+ * (like a unit's audit and the web's `audit.fields` labels), never the password hash itself.
+ */
 export function auditedUser(row: UserRow): Record<string, unknown> {
-  const { password_hash: _hash, created_at: _c, updated_at: _u, org_id: _o, ...rest } = row;
-  return { ...rest, password: row.password_hash ? 'set' : null };
+  const { id: _id, createdAt: _createdAt, ...fields } = presentUser(row);
+  return { ...fields, password: row.password_hash ? 'set' : null };
 }
