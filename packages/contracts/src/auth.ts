@@ -23,7 +23,13 @@ export const Me = z.object({
   organization: z.object({ id: Id, name: z.string(), currency: Currency, timeZone: z.string(), locale: Locale }),
   scope: z.object({ kind: ScopeKind, unitIds: z.array(Id) }),
   sections: z.array(Section),
-  permissions: z.object({ manageStructure: z.boolean(), manageCalendar: z.boolean(), viewAudit: z.boolean() }),
+  permissions: z.object({
+    manageStructure: z.boolean(),
+    manageUsers: z.boolean(),
+    manageOrganization: z.boolean(),
+    manageCalendar: z.boolean(),
+    viewAudit: z.boolean(),
+  }),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof Me>;

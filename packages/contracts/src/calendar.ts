@@ -33,7 +33,10 @@ export const UpdateCalendarSettingsRequest = z
 export const CalendarDay = z.object({ day: Day, kind: CalendarDayKind, name: z.string() });
 export type CalendarDay = z.infer<typeof CalendarDay>;
 export const CalendarDaysQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
-export const CalendarDayParams = z.object({ day: Day }).strict();
+/** Calendar edits are held to the years the calendar lists and resets, so each can be seen again. */
+export const CalendarDayParams = z
+  .object({ day: Day.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'A day from 2000 to 2100') })
+  .strict();
 export const PutCalendarDayRequest = z
   .object({ kind: CalendarDayKind, name: z.string().trim().max(200).default('') })
   .strict();

@@ -2,14 +2,23 @@ import { z } from 'zod';
 
 /** Identifiers are UUIDs; anything else in a path is a 400, never a database error. */
 export const Id = z.uuid();
-export const Day = z.iso.date();
+/** A calendar day 'YYYY-MM-DD', held to years a business record can have. */
+export const Day = z.iso
+  .date()
+  .refine((day) => day >= '1900-01-01' && day <= '2199-12-31', 'A day between 1900 and 2199');
 export const Instant = z.iso.datetime({ offset: true });
 export const Email = z
   .email()
   .max(254)
   .transform((value) => value.trim().toLowerCase());
 export const Locale = z.enum(['ru', 'en']);
-export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, { message: 'Unknown IANA time zone' });
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'Unknown IANA time zone' })
+  // 'europe/moscow' is accepted by Intl; store the canonical spelling.
+  .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone);
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. RUB');
 export const NonEmptyName = z.string().trim().min(1).max(200);
 
@@ -17,7 +26,7 @@ export const IdParams = z.object({ id: Id }).strict();
 
 /** Cursor pagination: `cursor` is opaque; `nextCursor` is null on the last page. */
 export const PageQuery = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export function pageOf<T extends z.ZodType>(item: T) {

@@ -24,11 +24,20 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     logger: options.logger,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    // Invitation tokens travel in the path and are longer than Fastify's default 100 characters.
+    routerOptions: { maxParamLength: 300 },
     return503OnClosing: true,
   });
   await app.register(fastifyCookie);
 
+  // On shutdown, answers to requests still in flight close their connection, so a keep-alive
+  // client does not hold the process open after its last response.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
@@ -60,10 +69,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
 
   const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? options.webDist : null;
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (webDist && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    const isClientRoute = !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (webDist && request.method === 'GET' && isClientRoute) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     const body: ErrorBody = {

@@ -8,7 +8,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
-const TSX = join(dirname(fileURLToPath(import.meta.url)), '../../../node_modules/tsx/dist/cli.mjs');
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -27,7 +26,8 @@ interface Run {
   exited: Promise<number | null>;
 }
 function startPulse(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [TSX, MAIN], {
+  // One process, as `npm start` runs it (tsx registered in-process), so signals reach the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

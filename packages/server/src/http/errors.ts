@@ -23,9 +23,11 @@ export const unauthenticated = (message = 'Log in first') => new AppError(401, '
 
 /** A zod failure as a 400 naming each bad field, prefixed by where it came from. */
 export function validationError(where: 'body' | 'query' | 'params', error: z.ZodError): AppError {
-  const details = error.issues.map((issue) => ({
-    path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  const details = error.issues.flatMap((issue) =>
+    // An unknown field is named by its own path, so a form can point at it.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [where, ...issue.path.map(String), key].join('.'), message: 'Unknown field' }))
+      : [{ path: [where, ...issue.path.map(String)].join('.'), message: issue.message }],
+  );
   return new AppError(400, 'validation_failed', `Invalid ${where}: ${details.map((d) => d.path).join(', ')}`, details);
 }

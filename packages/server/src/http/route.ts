@@ -5,7 +5,7 @@ import type { Tx } from '../db/tenant.ts';
 import { withoutOrg } from '../db/tenant.ts';
 import type { Actor } from '../modules/access/actor.ts';
 import { authenticate } from '../modules/auth/authenticate.ts';
-import { validationError } from './errors.ts';
+import { AppError, validationError } from './errors.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -108,9 +108,34 @@ function parseInput(route: AnyRoute, request: FastifyRequest) {
 }
 
 function parsePart(where: 'body' | 'query' | 'params', schema: z.ZodType, value: unknown): unknown {
+  const nul = findNul(value, where);
+  if (nul) {
+    throw new AppError(400, 'validation_failed', `Invalid ${where}: ${nul}`, [
+      { path: nul, message: 'Must not contain NUL characters' },
+    ]);
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(where, parsed.error);
   return parsed.data;
 }
 
 export { withoutOrg };
+
+/** PostgreSQL cannot hold a NUL character in text; such input is refused up front, by its path. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, `${path}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNul(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}

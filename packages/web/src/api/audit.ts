@@ -1,5 +1,5 @@
-import { AuditEntry, type AuditAction, pageOf } from '@pulse/contracts';
-import { type Output, http } from './client.ts';
+import { type AuditAction, AuditEntry, pageOf } from '@pulse/contracts';
+import { http, type Output } from './client.ts';
 
 const AuditPage = pageOf(AuditEntry);
 

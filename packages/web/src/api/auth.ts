@@ -7,7 +7,7 @@ import {
   Ok,
   type UpdateMeRequest,
 } from '@pulse/contracts';
-import { type Output, http, rememberCsrfToken } from './client.ts';
+import { http, type Output, rememberCsrfToken } from './client.ts';
 
 export type InvitationPreviewData = Output<typeof InvitationPreview>;
 

@@ -4,10 +4,10 @@ import {
   CalendarSummary,
   Ok,
   type PutCalendarDayRequest,
-  type UpdateCalendarSettingsRequest,
   pageOf,
+  type UpdateCalendarSettingsRequest,
 } from '@pulse/contracts';
-import { type Output, http } from './client.ts';
+import { http, type Output } from './client.ts';
 
 const CalendarDayList = pageOf(CalendarDay).pick({ items: true });
 

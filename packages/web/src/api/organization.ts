@@ -1,5 +1,5 @@
 import { Organization, type UpdateOrganizationRequest } from '@pulse/contracts';
-import { type Output, http } from './client.ts';
+import { http, type Output } from './client.ts';
 
 export function getOrganization(): Promise<Organization> {
   return http.get('/api/org', Organization);

@@ -1,5 +1,5 @@
-import { type CreateUnitRequest, Ok, Unit, type UpdateUnitRequest, pageOf } from '@pulse/contracts';
-import { type Output, http } from './client.ts';
+import { type CreateUnitRequest, Ok, pageOf, Unit, type UpdateUnitRequest } from '@pulse/contracts';
+import { http, type Output } from './client.ts';
 
 const UnitList = pageOf(Unit).pick({ items: true });
 

@@ -2,12 +2,12 @@ import {
   CreatedUser,
   type CreateUserRequest,
   Invitation,
+  pageOf,
   type Role,
   type UpdateUserRequest,
   User,
-  pageOf,
 } from '@pulse/contracts';
-import { type Output, http } from './client.ts';
+import { http, type Output } from './client.ts';
 
 const UserPage = pageOf(User);
 

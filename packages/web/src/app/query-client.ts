@@ -10,8 +10,7 @@ export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (error) => onError(error, false) }),
     mutationCache: new MutationCache({
-      onError: (error, _variables, _context, mutation) =>
-        onError(error, mutation.meta?.['skipSessionCheck'] === true),
+      onError: (error, _variables, _context, mutation) => onError(error, mutation.meta?.skipSessionCheck === true),
     }),
     defaultOptions: {
       queries: {

@@ -7,6 +7,7 @@ export type FieldErrors = Partial<Record<string, string>>;
 export type ValidationKey =
   | 'validation.required'
   | 'validation.email'
+  | 'validation.taken'
   | 'validation.passwordLength'
   | 'validation.date'
   | 'validation.timeZone'
@@ -63,22 +64,27 @@ export function useFieldErrorsWith(overrides: Record<string, ValidationKey>): {
 } {
   const { t } = useTranslation();
   const messages = { ...FIELD_MESSAGES, ...overrides };
-  function fromIssues(issues: readonly Issue[]): FieldErrors {
+  function fromIssues(issues: readonly Issue[], override?: ValidationKey): FieldErrors {
     const errors: FieldErrors = {};
     for (const issue of issues) {
       const path = normalizeIssuePath(issue.path);
       const field = path.split('.')[0] ?? '';
       const leaf = path.split('.').at(-1) ?? '';
-      const key = messages[leaf] ?? messages[field] ?? 'validation.invalid';
+      const key = override ?? messages[leaf] ?? messages[field] ?? 'validation.invalid';
       errors[path] ??= t(key);
       errors[field] ??= t(key);
     }
     return errors;
   }
   return {
-    fromIssues,
-    fromError: (error) =>
-      error instanceof ApiError && error.code === 'validation_failed' ? fromIssues(error.details) : {},
+    fromIssues: (issues) => fromIssues(issues),
+    fromError(error) {
+      if (!(error instanceof ApiError)) return {};
+      if (error.code === 'validation_failed') return fromIssues(error.details);
+      // A 409 that names fields means a unique value (an e-mail) is already taken.
+      if (error.code === 'conflict') return fromIssues(error.details, 'validation.taken');
+      return {};
+    },
   };
 }
 

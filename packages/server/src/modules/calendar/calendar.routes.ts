@@ -24,18 +24,6 @@ import {
 
 const Days = z.object({ items: z.array(CalendarDay) });
 
-// The shared contracts let through two values PostgreSQL refuses with an error (a 500): a day in
-// year 0, which has no dates there, and a NUL character in text. A day is also held to the years
-// GET /api/calendar/days lists and POST /api/calendar/reset takes, so every edit can be seen again.
-const DayParams = CalendarDayParams.refine((p) => p.day >= '2000-01-01' && p.day <= '2100-12-31', {
-  path: ['day'],
-  message: 'A day from 2000 to 2100',
-});
-const PutDayBody = PutCalendarDayRequest.refine((b) => !b.name.includes('\u0000'), {
-  path: ['name'],
-  message: 'Must not contain NUL characters',
-});
-
 export const calendarRoutes = [
   sessionRoute({
     method: 'GET',
@@ -69,8 +57,8 @@ export const calendarRoutes = [
     url: '/api/calendar/days/:day',
     tag: 'calendar',
     summary: 'Mark a day (administrator)',
-    params: DayParams,
-    body: PutDayBody,
+    params: CalendarDayParams,
+    body: PutCalendarDayRequest,
     response: CalendarDay,
     errors: [403],
     handler: ({ params, body }, ctx) => putCalendarDay(ctx, params.day, body),
@@ -80,7 +68,7 @@ export const calendarRoutes = [
     url: '/api/calendar/days/:day',
     tag: 'calendar',
     summary: 'Clear a day back to the working week (administrator)',
-    params: DayParams,
+    params: CalendarDayParams,
     response: Ok,
     errors: [403, 404],
     handler: async ({ params }, ctx) => {

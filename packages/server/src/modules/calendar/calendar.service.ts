@@ -95,7 +95,9 @@ export async function summarise({ tx, actor }: Ctx, from: string, to: string) {
   }
   const calendarDays = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
   if (calendarDays > MAX_SUMMARY_DAYS) {
-    throw unprocessable(`A summary spans at most ${MAX_SUMMARY_DAYS} days`, [{ path: 'query.to', message: 'Range too long' }]);
+    throw unprocessable(`A summary spans at most ${MAX_SUMMARY_DAYS} days`, [
+      { path: 'query.to', message: 'Range too long' },
+    ]);
   }
   const calendar = await loadWorkCalendar(tx, actor.orgId);
   const perMonth = new Map<string, number>();
@@ -103,16 +105,22 @@ export async function summarise({ tx, actor }: Ctx, from: string, to: string) {
     const month = day.slice(0, 7);
     perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
   }
-  const months: { month: string; workingDays: number }[] = [];
-  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = nextMonth(m)) {
-    months.push({ month: m, workingDays: perMonth.get(m) ?? 0 });
-  }
+  const months = monthsFrom(from, to).map((month) => ({ month, workingDays: perMonth.get(month) ?? 0 }));
   return { from, to, workingDays: countWorkingDays(calendar, from, to), calendarDays, months };
 }
 
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+/**
+ * The 'YYYY-MM' months a range touches, in order. Months are stepped as numbers because, as
+ * strings, '100-01' sorts before '0099-12' and '10000-01' before '9999-12': a string loop drops
+ * months before year 1000 and runs a December 9999 range on for a million months.
+ */
+function monthsFrom(from: string, to: string): string[] {
+  const index = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  const months: string[] = [];
+  for (let i = index(from); i <= index(to); i++) {
+    months.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  }
+  return months;
 }
 
 function audit(

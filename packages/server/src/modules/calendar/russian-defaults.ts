@@ -4,7 +4,9 @@ import type { Tx } from '../../db/tenant.ts';
 const PRE_HOLIDAY = 'Предпраздничный день, сокращён на час';
 
 /** The Russian production calendar's days for a year, as rows; undefined when we ship none. */
-export function russianDays(year: number): { day: string; kind: 'holiday' | 'working' | 'short'; name: string }[] | undefined {
+export function russianDays(
+  year: number,
+): { day: string; kind: 'holiday' | 'working' | 'short'; name: string }[] | undefined {
   const data = russianProductionCalendar(year);
   if (!data) return undefined;
   // A short day is a working day by definition, so a transferred working Saturday that is also
@@ -12,7 +14,11 @@ export function russianDays(year: number): { day: string; kind: 'holiday' | 'wor
   const short = new Set(data.shortDays);
   return [
     ...data.holidays.map((h) => ({ day: h.day, kind: 'holiday' as const, name: h.name })),
-    ...data.workingDays.map((w) => ({ day: w.day, kind: short.has(w.day) ? ('short' as const) : ('working' as const), name: w.name })),
+    ...data.workingDays.map((w) => ({
+      day: w.day,
+      kind: short.has(w.day) ? ('short' as const) : ('working' as const),
+      name: w.name,
+    })),
     ...data.shortDays
       .filter((day) => !data.workingDays.some((w) => w.day === day))
       .map((day) => ({ day, kind: 'short' as const, name: PRE_HOLIDAY })),

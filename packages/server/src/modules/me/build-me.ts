@@ -3,7 +3,9 @@ import type { Tx } from '../../db/tenant.ts';
 import type { Actor } from '../access/actor.ts';
 import { canViewAudit } from '../audit/audit.policy.ts';
 import { canManageCalendar } from '../calendar/calendar.policy.ts';
+import { canManageOrganization } from '../organizations/organizations.policy.ts';
 import { canManageStructure } from '../units/units.policy.ts';
+import { canManageUsers } from '../users/users.policy.ts';
 
 /** The logged-in user, their organisation, scope, and what the web may show them. */
 export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {
@@ -14,6 +16,8 @@ export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {
     .executeTakeFirstOrThrow();
   const permissions = {
     manageStructure: canManageStructure(actor),
+    manageUsers: canManageUsers(actor),
+    manageOrganization: canManageOrganization(actor),
     manageCalendar: canManageCalendar(actor),
     viewAudit: canViewAudit(actor),
   };

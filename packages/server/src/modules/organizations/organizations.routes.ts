@@ -4,16 +4,7 @@ import type { OrganizationsTable } from '../../db/schema.ts';
 import { forbidden } from '../../http/errors.ts';
 import { sessionRoute } from '../../http/route.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-
-/** Only the administrator changes the organisation's name, currency, zone and language. */
-const canManageOrganization = (role: string) => role === 'admin';
-
-// PostgreSQL cannot store a NUL character and fails the update (a 500); the shared contract lets
-// it through, so the name is refused here.
-const UpdateBody = UpdateOrganizationRequest.refine((b) => !b.name?.includes('\u0000'), {
-  path: ['name'],
-  message: 'Must not contain NUL characters',
-});
+import { canManageOrganization } from './organizations.policy.ts';
 
 export const organizationRoutes = [
   sessionRoute({
@@ -23,20 +14,26 @@ export const organizationRoutes = [
     summary: 'Your organisation',
     response: Organization,
     handler: async (_input, { tx, actor }) =>
-      present(await tx.selectFrom('organizations').selectAll().where('org_id', '=', actor.orgId).executeTakeFirstOrThrow()),
+      present(
+        await tx.selectFrom('organizations').selectAll().where('org_id', '=', actor.orgId).executeTakeFirstOrThrow(),
+      ),
   }),
   sessionRoute({
     method: 'PATCH',
     url: '/api/org',
     tag: 'organisation',
     summary: 'Change the organisation settings (administrator)',
-    body: UpdateBody,
+    body: UpdateOrganizationRequest,
     response: Organization,
     errors: [403],
     handler: async ({ body }, { tx, actor, deps }) => {
-      if (!canManageOrganization(actor.role)) throw forbidden();
+      if (!canManageOrganization(actor)) throw forbidden();
       const now = deps.now();
-      const before = await tx.selectFrom('organizations').selectAll().where('org_id', '=', actor.orgId).executeTakeFirstOrThrow();
+      const before = await tx
+        .selectFrom('organizations')
+        .selectAll()
+        .where('org_id', '=', actor.orgId)
+        .executeTakeFirstOrThrow();
       const after = await tx
         .updateTable('organizations')
         .set({

@@ -34,5 +34,10 @@ export async function findUnits(tx: Tx, orgId: string, unitIds?: string[]): Prom
 }
 
 export async function getUnitRow(tx: Tx, orgId: string, unitId: string) {
-  return tx.selectFrom('units').selectAll().where('org_id', '=', orgId).where('unit_id', '=', unitId).executeTakeFirst();
+  return tx
+    .selectFrom('units')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
 }

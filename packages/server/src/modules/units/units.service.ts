@@ -8,8 +8,8 @@ import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadUnitNodes } from '../auth/authenticate.ts';
-import { findUnits, getUnitRow } from './units.queries.ts';
 import { canManageStructure, canViewUnit } from './units.policy.ts';
+import { findUnits, getUnitRow } from './units.queries.ts';
 
 interface Ctx {
   tx: Tx;

@@ -101,7 +101,9 @@ describeEachDatabase('units', (ctx) => {
       const leaver = await newUser(admin, { unitId: unit.id });
       expect((await admin.request('GET', `/api/units/${unit.id}`)).body.memberCount).toBe(2);
       expect((await admin.request('PATCH', `/api/users/${leaver.id}`, { active: false })).status).toBe(200);
-      const listed = (await admin.request('GET', '/api/units')).body.items.find((u: { id: string }) => u.id === unit.id);
+      const listed = (await admin.request('GET', '/api/units')).body.items.find(
+        (u: { id: string }) => u.id === unit.id,
+      );
       expect(listed.memberCount).toBe(1);
     });
   });
@@ -153,14 +155,23 @@ describeEachDatabase('units', (ctx) => {
     it('refuses a head of sales and a sales manager with 403 and creates nothing', async () => {
       const before = (await visibleIds(director)).length;
       for (const session of [head, managerA, director]) {
-        const res = await session.request('POST', '/api/units', { name: 'Shadow team', kind: 'team', parentId: org.units.department });
+        const res = await session.request('POST', '/api/units', {
+          name: 'Shadow team',
+          kind: 'team',
+          parentId: org.units.department,
+        });
         expect(res.status).toBe(403);
         expect(res.body.error.code).toBe('forbidden');
       }
       expect(await visibleIds(director)).toHaveLength(before);
     });
     it('rejects wrong types and unknown fields with 400 naming each field', async () => {
-      const res = await admin.request('POST', '/api/units', { name: 5, kind: 'division', parentId: 'abc', colour: 'red' });
+      const res = await admin.request('POST', '/api/units', {
+        name: 5,
+        kind: 'division',
+        parentId: 'abc',
+        colour: 'red',
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
       expect(paths(res.body)).toEqual(expect.arrayContaining(['body.name', 'body.kind', 'body.parentId']));
@@ -210,7 +221,11 @@ describeEachDatabase('units', (ctx) => {
       });
       expect((await admin.request('GET', `/api/units/${res.body.id}`)).body.name).toBe('Team C');
       const [entry] = await auditOf(res.body.id);
-      expect(entry).toMatchObject({ action: 'create', at: PINNED_NOW.toISOString(), actor: { id: org.users.admin.id } });
+      expect(entry).toMatchObject({
+        action: 'create',
+        at: PINNED_NOW.toISOString(),
+        actor: { id: org.users.admin.id },
+      });
       expect(entry.changes).toEqual(
         expect.arrayContaining([
           { field: 'name', old: null, new: 'Team C' },

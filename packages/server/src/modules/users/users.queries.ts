@@ -36,9 +36,18 @@ export async function findUsers(
       eb.or([eb('full_name', '>', name), eb.and([eb('full_name', '=', name), eb('user_id', '>', id)])]),
     );
   }
-  return query.orderBy('full_name').orderBy('user_id').limit(filter.limit + 1).execute();
+  return query
+    .orderBy('full_name')
+    .orderBy('user_id')
+    .limit(filter.limit + 1)
+    .execute();
 }
 
 export function getUserRow(tx: Tx, orgId: string, userId: string) {
-  return tx.selectFrom('users').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
+  return tx
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }

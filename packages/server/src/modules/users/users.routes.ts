@@ -1,14 +1,15 @@
-import { CreatedUser, CreateUserRequest, IdParams, Invitation, pageOf, UpdateUserRequest, User, UsersQuery } from '@pulse/contracts';
-import { z } from 'zod';
+import {
+  CreatedUser,
+  CreateUserRequest,
+  IdParams,
+  Invitation,
+  pageOf,
+  UpdateUserRequest,
+  User,
+  UsersQuery,
+} from '@pulse/contracts';
 import { sessionRoute } from '../../http/route.ts';
 import { createUser, getVisibleUser, listUsers, reissueInvitation, updateUser } from './users.service.ts';
-
-/**
- * The users cursor carries the last name seen (up to 200 characters, each up to 6 bytes once
- * JSON-escaped, then base64), so it outgrows PageQuery's 200-character cap: a page ending on a
- * long name would otherwise hand out a cursor its own next request rejects.
- */
-const UsersListQuery = UsersQuery.extend({ cursor: z.string().max(2000).optional() });
 
 export const userRoutes = [
   sessionRoute({
@@ -16,7 +17,7 @@ export const userRoutes = [
     url: '/api/users',
     tag: 'people',
     summary: 'People in your scope, by name, a page at a time',
-    query: UsersListQuery,
+    query: UsersQuery,
     response: pageOf(User),
     handler: ({ query }, ctx) => listUsers(ctx, query),
   }),

@@ -10,8 +10,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { issueInvitation } from '../auth/invitations.ts';
 import { getUnitRow } from '../units/units.queries.ts';
 import { auditedUser, presentUser, type UserRow } from './present-user.ts';
-import { findUsers, getUserRow } from './users.queries.ts';
 import { canManageUsers, canViewUser } from './users.policy.ts';
+import { findUsers, getUserRow } from './users.queries.ts';
 
 interface Ctx {
   tx: Tx;
@@ -55,7 +55,11 @@ export async function createUser(
   await assertReferences(tx, actor.orgId, null, input);
   const taken = await tx.selectFrom('user_logins').select('email').where('email', '=', input.email).executeTakeFirst();
   if (taken) throw conflict('A user with this e-mail already exists', [{ path: 'body.email', message: 'Taken' }]);
-  const org = await tx.selectFrom('organizations').selectAll().where('org_id', '=', actor.orgId).executeTakeFirstOrThrow();
+  const org = await tx
+    .selectFrom('organizations')
+    .selectAll()
+    .where('org_id', '=', actor.orgId)
+    .executeTakeFirstOrThrow();
   const now = deps.now();
   const row = await tx
     .insertInto('users')
@@ -142,7 +146,13 @@ export async function reissueInvitation(ctx: Ctx, userId: string): Promise<Invit
   const user = await getUserRow(tx, actor.orgId, userId);
   if (!user) throw notFound('User');
   if (!user.active) throw unprocessable('Reactivate the user before inviting them again');
-  return issueInvitation(tx, { orgId: actor.orgId, userId, createdBy: actor.userId, now: deps.now(), config: deps.config });
+  return issueInvitation(tx, {
+    orgId: actor.orgId,
+    userId,
+    createdBy: actor.userId,
+    now: deps.now(),
+    config: deps.config,
+  });
 }
 
 async function assertReferences(
@@ -162,7 +172,8 @@ async function assertReferences(
   let cursor: string | null = input.managerId;
   for (let depth = 0; cursor && depth < 100; depth += 1) {
     const manager = await getUserRow(tx, orgId, cursor);
-    if (!manager) throw unprocessable('The manager does not exist', [{ path: 'body.managerId', message: 'Unknown user' }]);
+    if (!manager)
+      throw unprocessable('The manager does not exist', [{ path: 'body.managerId', message: 'Unknown user' }]);
     if (depth === 0 && !manager.active) {
       throw unprocessable('The manager is deactivated', [{ path: 'body.managerId', message: 'Deactivated user' }]);
     }

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { AcceptInvitationRequest } from '@pulse/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../api/client.ts';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { useErrorMessage } from '../../shared/error-message.ts';
 import { checkWith, type FieldErrors, useFieldErrors } from '../../shared/form-errors.ts';
 import { PageTitle } from '../../shared/PageTitle.tsx';
-import { AcceptInvitationRequest } from '@pulse/contracts';
 import { PublicLayout } from './PublicLayout.tsx';
 import { useAcceptInvitation, useInvitation } from './use-auth.ts';
 
@@ -27,9 +28,9 @@ export function InvitePage() {
     event.preventDefault();
     const checked = checkWith(AcceptInvitationRequest, { token, password });
     const errors = checked.ok ? {} : fromIssues(checked.issues);
-    if (password !== confirm) errors['confirm'] = t('validation.passwordMismatch');
+    if (password !== confirm) errors.confirm = t('validation.passwordMismatch');
     setFieldErrors(errors);
-    if (!checked.ok || errors['confirm']) return;
+    if (!checked.ok || errors.confirm) return;
     accept.mutate(checked.data, {
       onSuccess: () => void navigate('/', { replace: true }),
       onError: (error) => setFieldErrors(fromError(error)),
@@ -43,7 +44,9 @@ export function InvitePage() {
       {invitation.isError && (
         <Stack gap="sm">
           <Alert color="red" role="alert">
-            {t('invite.invalid')}
+            {isApiError(invitation.error, 'not_found') || isApiError(invitation.error, 'validation_failed')
+              ? t('invite.invalid')
+              : errorMessage(invitation.error)}
           </Alert>
           <Anchor component={Link} to="/login">
             {t('invite.goToLogin')}
@@ -60,7 +63,7 @@ export function InvitePage() {
                 email: invitation.data.email,
               })}
             </Text>
-            {accept.error && !fieldErrors['password'] && (
+            {accept.error && (
               <Alert color="red" role="alert">
                 {errorMessage(accept.error)}
               </Alert>
@@ -72,7 +75,7 @@ export function InvitePage() {
               autoFocus
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
-              error={fieldErrors['password']}
+              error={fieldErrors.password}
               description={t('validation.passwordLength')}
             />
             <PasswordInput
@@ -81,7 +84,7 @@ export function InvitePage() {
               required
               value={confirm}
               onChange={(event) => setConfirm(event.currentTarget.value)}
-              error={fieldErrors['confirm']}
+              error={fieldErrors.confirm}
             />
             <Button type="submit" loading={accept.isPending} fullWidth mt="xs">
               {t('invite.submit')}

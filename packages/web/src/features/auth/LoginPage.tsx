@@ -77,7 +77,7 @@ export function LoginPage() {
             autoFocus
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
-            error={fieldErrors['email']}
+            error={fieldErrors.email}
             data-testid="login-email"
           />
           <PasswordInput
@@ -86,7 +86,7 @@ export function LoginPage() {
             required
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldErrors['password']}
+            error={fieldErrors.password}
             data-testid="login-password"
           />
           <Button type="submit" loading={loginMutation.isPending} data-testid="login-submit" fullWidth mt="xs">

@@ -5,7 +5,7 @@ import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { getMe } from '../../api/auth.ts';
 import { isApiError, rememberCsrfToken } from '../../api/client.ts';
-import { applyLocale } from '../../i18n/i18n.ts';
+import { applyLocale, storeLocale } from '../../i18n/i18n.ts';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 
@@ -59,8 +59,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const location = useLocation();
   const locale = query.data?.user.locale;
 
+  // The profile's language wins after login, and is remembered so the login page after a logout
+  // speaks the same language.
   useEffect(() => {
-    if (locale) void applyLocale(locale);
+    if (!locale) return;
+    storeLocale(locale);
+    void applyLocale(locale);
   }, [locale]);
 
   if (query.isPending) return <CenteredLoader minHeight="100vh" />;

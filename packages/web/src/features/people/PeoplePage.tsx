@@ -4,8 +4,8 @@ import { Role } from '@pulse/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationData, UserFilters } from '../../api/users.ts';
-import { QueryError } from '../../shared/QueryError.tsx';
 import { PageTitle } from '../../shared/PageTitle.tsx';
+import { QueryError } from '../../shared/QueryError.tsx';
 import { useMe } from '../auth/session.tsx';
 import { unitOptions } from '../structure/unit-options.ts';
 import { useUnits } from '../structure/use-units.ts';
@@ -13,7 +13,7 @@ import { InvitationModal } from './InvitationModal.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { canManagePeople } from './permissions.ts';
 import { roleOptions } from './role-options.ts';
-import { type UserFormTarget, UserFormModal } from './UserFormModal.tsx';
+import { UserFormModal, type UserFormTarget } from './UserFormModal.tsx';
 import { useUserList } from './use-users.ts';
 
 type ActiveFilter = NonNullable<UserFilters['active']>;

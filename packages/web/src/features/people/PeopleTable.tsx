@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Center, Loader, Text } from '@mantine/core';
+import { Anchor, Badge, Loader, Text } from '@mantine/core';
 import type { Unit, User } from '@pulse/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, useEffect, useRef } from 'react';
@@ -7,8 +7,11 @@ import { formatDay } from '../../shared/format.ts';
 import { useUser } from './use-users.ts';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = 'minmax(180px, 2fr) minmax(180px, 2fr) minmax(150px, 1.5fr) minmax(120px, 1.3fr) minmax(150px, 1.5fr) 120px 110px';
+const COLUMNS =
+  'minmax(160px, 2fr) minmax(170px, 2fr) minmax(150px, 1.5fr) minmax(130px, 1.3fr) minmax(150px, 1.5fr) 110px 100px';
 
+// A real <table> laid out as a grid: rows can then be absolutely positioned for virtualisation
+// while screen readers still get table semantics.
 const rowStyle: CSSProperties = {
   display: 'grid',
   gridTemplateColumns: COLUMNS,
@@ -17,6 +20,7 @@ const rowStyle: CSSProperties = {
   paddingInline: 12,
   borderBottom: '1px solid var(--mantine-color-gray-2)',
 };
+const cellStyle: CSSProperties = { overflow: 'hidden', minWidth: 0 };
 
 interface PeopleTableProps {
   users: readonly User[];
@@ -39,7 +43,14 @@ function ManagerName({ id }: { id: string | null }) {
  * Only the rows in view are rendered, so the list stays fast with thousands of people; reaching the
  * end loads the next page by cursor.
  */
-export function PeopleTable({ users, units, hasNextPage, isFetchingNextPage, fetchNextPage, onOpen }: PeopleTableProps) {
+export function PeopleTable({
+  users,
+  units,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  onOpen,
+}: PeopleTableProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = hasNextPage ? users.length + 1 : users.length;
@@ -67,34 +78,41 @@ export function PeopleTable({ users, units, hasNextPage, isFetchingNextPage, fet
   ];
 
   return (
-    <Box
+    <div
       ref={scrollRef}
-      role="table"
-      aria-label={t('people.table')}
-      aria-rowcount={hasNextPage ? -1 : users.length + 1}
-      data-testid="people-table"
-      h="calc(100dvh - 290px)"
-      mih={320}
-      style={{ overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+      style={{
+        height: 'calc(100dvh - 290px)',
+        minHeight: 320,
+        overflow: 'auto',
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 8,
+      }}
     >
-      <Box
-        role="row"
-        aria-rowindex={1}
-        bg="gray.0"
-        style={{ ...rowStyle, height: ROW_HEIGHT, position: 'sticky', top: 0, zIndex: 1, minWidth: 'max-content' }}
+      <table
+        data-testid="people-table"
+        aria-label={t('people.table')}
+        aria-rowcount={hasNextPage ? -1 : users.length + 1}
+        style={{ display: 'grid', minWidth: 'max-content', borderCollapse: 'collapse' }}
       >
-        {headers.map((header) => (
-          <Text key={header} role="columnheader" size="sm" fw={600}>
-            {header}
-          </Text>
-        ))}
-      </Box>
-      {users.length === 0 && !hasNextPage ? (
-        <Center p="xl">
-          <Text c="dimmed">{t('people.empty')}</Text>
-        </Center>
-      ) : (
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 'max-content' }}>
+        <thead style={{ display: 'grid', position: 'sticky', top: 0, zIndex: 1 }}>
+          <tr aria-rowindex={1} style={{ ...rowStyle, height: ROW_HEIGHT, background: 'var(--mantine-color-gray-0)' }}>
+            {headers.map((header) => (
+              <th key={header} scope="col" style={{ ...cellStyle, textAlign: 'left' }}>
+                <Text size="sm" fw={600} truncate>
+                  {header}
+                </Text>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody style={{ display: 'grid', position: 'relative', height: virtualizer.getTotalSize() }}>
+          {users.length === 0 && !hasNextPage && (
+            <tr style={{ display: 'flex', padding: 24 }}>
+              <td>
+                <Text c="dimmed">{t('people.empty')}</Text>
+              </td>
+            </tr>
+          )}
           {items.map((item) => {
             const user = users[item.index];
             const style: CSSProperties = {
@@ -108,56 +126,65 @@ export function PeopleTable({ users, units, hasNextPage, isFetchingNextPage, fet
             };
             if (!user) {
               return (
-                <div key="loader" role="row" style={style}>
-                  <div role="cell">
+                <tr key="loader" style={style}>
+                  <td>
                     <Loader size="xs" aria-label={t('common.loading')} />
-                  </div>
-                </div>
+                  </td>
+                </tr>
               );
             }
             const unit = user.unitId ? units.get(user.unitId) : undefined;
             return (
-              <div
+              <tr
                 key={user.id}
-                role="row"
                 aria-rowindex={item.index + 2}
                 data-testid={`person-${user.id}`}
-                style={{ ...style, opacity: user.active ? 1 : 0.6 }}
+                style={{ ...style, color: user.active ? undefined : 'var(--mantine-color-dimmed)' }}
               >
-                <Text role="cell" size="sm" truncate>
-                  {onOpen ? (
-                    <Anchor component="button" type="button" size="sm" onClick={() => onOpen(user)}>
-                      {user.fullName}
-                    </Anchor>
-                  ) : (
-                    user.fullName
-                  )}
-                </Text>
-                <Text role="cell" size="sm" truncate>
-                  {user.email}
-                </Text>
-                <Text role="cell" size="sm" truncate>
-                  {t(`roles.${user.role}`)}
-                </Text>
-                <Text role="cell" size="sm" truncate>
-                  {unit?.name ?? t('common.none')}
-                </Text>
-                <Text role="cell" size="sm" truncate>
-                  <ManagerName id={user.managerId} />
-                </Text>
-                <Text role="cell" size="sm">
-                  {user.hireDate ? formatDay(user.hireDate, i18n.language) : t('common.none')}
-                </Text>
-                <div role="cell">
+                <td style={cellStyle}>
+                  <Text size="sm" truncate>
+                    {onOpen ? (
+                      <Anchor component="button" type="button" size="sm" onClick={() => onOpen(user)}>
+                        {user.fullName}
+                      </Anchor>
+                    ) : (
+                      user.fullName
+                    )}
+                  </Text>
+                </td>
+                <td style={cellStyle}>
+                  <Text size="sm" truncate>
+                    {user.email}
+                  </Text>
+                </td>
+                <td style={cellStyle}>
+                  <Text size="sm" truncate>
+                    {t(`roles.${user.role}`)}
+                  </Text>
+                </td>
+                <td style={cellStyle}>
+                  <Text size="sm" truncate>
+                    {unit?.name ?? t('common.none')}
+                  </Text>
+                </td>
+                <td style={cellStyle}>
+                  <Text size="sm" truncate>
+                    <ManagerName id={user.managerId} />
+                  </Text>
+                </td>
+                <td style={cellStyle}>
+                  <Text size="sm">{user.hireDate ? formatDay(user.hireDate, i18n.language) : t('common.none')}</Text>
+                </td>
+                <td style={cellStyle}>
                   <Badge size="sm" variant="light" color={user.active ? 'teal' : 'gray'}>
                     {user.active ? t('people.active') : t('people.inactive')}
                   </Badge>
-                </div>
-              </div>
+                </td>
+              </tr>
             );
           })}
-        </div>
-      )}
-    </Box>
+        </tbody>
+      </table>
+    </div>
   );
 }

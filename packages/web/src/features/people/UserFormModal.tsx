@@ -3,15 +3,15 @@ import { CreateUserRequest, Role, UpdateUserRequest, type User } from '@pulse/co
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationData } from '../../api/users.ts';
-import { currentLocale, type Locale, isLocale } from '../../i18n/i18n.ts';
+import { currentLocale, isLocale, type Locale } from '../../i18n/i18n.ts';
 import { useErrorMessage } from '../../shared/error-message.ts';
 import { checkWith, type FieldErrors, useFieldErrors } from '../../shared/form-errors.ts';
 import { notifyError, notifySuccess } from '../../shared/notify.ts';
 import { unitOptions } from '../structure/unit-options.ts';
 import { useUnits } from '../structure/use-units.ts';
 import { roleOptions } from './role-options.ts';
-import { useCreateInvitation, useCreateUser, useUpdateUser } from './use-users.ts';
 import { UserPicker } from './UserPicker.tsx';
+import { useCreateInvitation, useCreateUser, useUpdateUser } from './use-users.ts';
 
 /** What the modal is open for: a new employee, or an existing one. */
 export type UserFormTarget = { mode: 'create'; unitId?: string | null } | { mode: 'edit'; user: User };
@@ -88,9 +88,9 @@ function UserForm({ target, onClose, onInvitation }: { target: UserFormTarget } 
     setValues((previous) => ({ ...previous, [key]: value }));
 
   function fail(error: unknown) {
-    const fieldErrors = fromError(error);
-    setErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length === 0) notifyError(errorMessage(error));
+    // Field messages say where; the notification says that the save failed at all.
+    setErrors(fromError(error));
+    notifyError(errorMessage(error));
   }
 
   function submit(event: FormEvent) {
@@ -180,7 +180,7 @@ function UserForm({ target, onClose, onInvitation }: { target: UserFormTarget } 
             data-autofocus
             value={values.email}
             onChange={(event) => set('email', event.currentTarget.value)}
-            error={errors['email']}
+            error={errors.email}
             data-testid="user-form-email"
           />
         )}
@@ -189,7 +189,7 @@ function UserForm({ target, onClose, onInvitation }: { target: UserFormTarget } 
           required
           value={values.fullName}
           onChange={(event) => set('fullName', event.currentTarget.value)}
-          error={errors['fullName']}
+          error={errors.fullName}
           data-testid="user-form-full-name"
         />
         <Select
@@ -202,7 +202,7 @@ function UserForm({ target, onClose, onInvitation }: { target: UserFormTarget } 
             if (role.success) set('role', role.data);
           }}
           allowDeselect={false}
-          error={errors['role']}
+          error={errors.role}
           data-testid="user-form-role"
         />
         <Select
@@ -213,7 +213,7 @@ function UserForm({ target, onClose, onInvitation }: { target: UserFormTarget } 
           onChange={(value) => set('unitId', value)}
           searchable
           clearable
-          error={errors['unitId']}
+          error={errors.unitId}
           data-testid="user-form-unit"
         />
         <UserPicker
@@ -222,7 +222,7 @@ function UserForm({ target, onClose, onInvitation }: { target: UserFormTarget } 
           value={values.managerId}
           onChange={(value) => set('managerId', value)}
           excludeId={editing?.id}
-          error={errors['managerId']}
+          error={errors.managerId}
           data-testid="user-form-manager"
         />
         <TextInput
@@ -230,7 +230,7 @@ function UserForm({ target, onClose, onInvitation }: { target: UserFormTarget } 
           type="date"
           value={values.hireDate}
           onChange={(event) => set('hireDate', event.currentTarget.value)}
-          error={errors['hireDate']}
+          error={errors.hireDate}
           data-testid="user-form-hire-date"
         />
         {!editing && (

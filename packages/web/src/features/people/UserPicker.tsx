@@ -12,11 +12,14 @@ interface UserPickerProps {
   excludeId?: string;
   placeholder?: string;
   error?: string;
+  /** Also offer deactivated people, e.g. when filtering history by who did something. */
+  includeInactive?: boolean;
   'data-testid'?: string;
 }
 
 /** Picks one active user by searching the server, so it works for any size of organisation. */
-export function UserPicker({ label, value, onChange, excludeId, placeholder, error, ...rest }: UserPickerProps) {
+export function UserPicker(props: UserPickerProps) {
+  const { label, value, onChange, excludeId, placeholder, error, includeInactive } = props;
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -24,7 +27,7 @@ export function UserPicker({ label, value, onChange, excludeId, placeholder, err
   const selectedLabel = selected.data?.fullName ?? '';
   // While the box shows the chosen name, list everyone rather than only that name.
   const query = debounced === selectedLabel ? '' : debounced;
-  const results = useUserSearch(query);
+  const results = useUserSearch(query, { active: includeInactive ? 'all' : 'true' });
 
   const options: ComboboxItem[] = (results.data?.items ?? [])
     .filter((user) => user.id !== excludeId)
@@ -51,7 +54,7 @@ export function UserPicker({ label, value, onChange, excludeId, placeholder, err
       filter={({ options: all }) => all}
       nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.noResults')}
       error={error}
-      data-testid={rest['data-testid']}
+      data-testid={props['data-testid']}
     />
   );
 }

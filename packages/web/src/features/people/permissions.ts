@@ -1,9 +1,6 @@
 import type { Me } from '@pulse/contracts';
 
-/**
- * Managing people goes with managing the structure (both are the administrator's): Me has no
- * separate flag for it.
- */
+/** Whether the people page offers creating, editing and deactivating users (the server decides). */
 export function canManagePeople(me: Me): boolean {
-  return me.permissions.manageStructure;
+  return me.permissions.manageUsers;
 }

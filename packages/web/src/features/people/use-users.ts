@@ -1,13 +1,13 @@
 import type { User } from '@pulse/contracts';
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  type UpdateUserBody,
-  type UserFilters,
-  type UserPageData,
   createInvitation,
   createUser,
   findUsers,
   getUser,
+  type UpdateUserBody,
+  type UserFilters,
+  type UserPageData,
   updateUser,
 } from '../../api/users.ts';
 

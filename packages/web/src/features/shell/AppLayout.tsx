@@ -4,9 +4,10 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
+import { ErrorBoundary } from '../../shared/ErrorBoundary.tsx';
 import { useMe } from '../auth/session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { SECTION_ORDER, SECTION_PATHS, isSectionActive } from './sections.ts';
+import { isSectionActive, SECTION_ORDER, SECTION_PATHS } from './sections.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 /** Header, navigation limited to the sections the user's role may open, and the page. */
@@ -25,12 +26,12 @@ export function AppLayout() {
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
             <Text fw={700} c="indigo.7">
               {t('app.name')}
             </Text>
-            <Text c="dimmed" truncate data-testid="org-name">
+            <Text c="dimmed" truncate visibleFrom="xs" data-testid="org-name">
               {me.organization.name}
             </Text>
           </Group>
@@ -55,9 +56,11 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense fallback={<CenteredLoader />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<CenteredLoader />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

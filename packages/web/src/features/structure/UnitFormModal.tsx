@@ -6,8 +6,8 @@ import { useErrorMessage } from '../../shared/error-message.ts';
 import { checkWith, type FieldErrors, useFieldErrors } from '../../shared/form-errors.ts';
 import { notifyError, notifySuccess } from '../../shared/notify.ts';
 import { UserPicker } from '../people/UserPicker.tsx';
-import { subtreeIds } from './unit-tree.ts';
 import { unitOptions } from './unit-options.ts';
+import { subtreeIds } from './unit-tree.ts';
 import { useCreateUnit, useUpdateUnit } from './use-units.ts';
 
 /** A new unit (optionally under a parent) or an existing one to rename, move or re-head. */
@@ -66,9 +66,9 @@ function UnitForm({ target, units, onClose }: { target: UnitFormTarget } & Omit<
   );
 
   const onError = (error: unknown) => {
-    const fieldErrors = fromError(error);
-    setErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length === 0) notifyError(errorMessage(error));
+    // Field messages say where; the notification says that the save failed at all.
+    setErrors(fromError(error));
+    notifyError(errorMessage(error));
   };
 
   function submit(event: FormEvent) {
@@ -99,7 +99,7 @@ function UnitForm({ target, units, onClose }: { target: UnitFormTarget } & Omit<
           data-autofocus
           value={values.name}
           onChange={(event) => set('name', event.currentTarget.value)}
-          error={errors['name']}
+          error={errors.name}
           data-testid="unit-form-name"
         />
         <Select
@@ -111,7 +111,7 @@ function UnitForm({ target, units, onClose }: { target: UnitFormTarget } & Omit<
             if (kind.success) set('kind', kind.data);
           }}
           allowDeselect={false}
-          error={errors['kind']}
+          error={errors.kind}
           data-testid="unit-form-kind"
         />
         <Select
@@ -122,7 +122,7 @@ function UnitForm({ target, units, onClose }: { target: UnitFormTarget } & Omit<
           onChange={(value) => set('parentId', value)}
           searchable
           clearable
-          error={errors['parentId']}
+          error={errors.parentId}
           data-testid="unit-form-parent"
         />
         <UserPicker
@@ -130,7 +130,7 @@ function UnitForm({ target, units, onClose }: { target: UnitFormTarget } & Omit<
           placeholder={t('structure.noHead')}
           value={values.headUserId}
           onChange={(value) => set('headUserId', value)}
-          error={errors['headUserId']}
+          error={errors.headUserId}
           data-testid="unit-form-head"
         />
         <Group justify="flex-end" mt="sm">

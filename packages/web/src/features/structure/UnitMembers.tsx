@@ -56,7 +56,7 @@ export function UnitMembers({
               ) : (
                 <Text size="sm">{member.fullName}</Text>
               )}
-              <Badge size="xs" variant="light" color="gray">
+              <Badge size="xs" variant="light" color="gray" tt="none">
                 {t(`roles.${member.role}`)}
               </Badge>
               <ManagerLine managerId={member.managerId} />

@@ -3,7 +3,7 @@ import type { Unit, User } from '@pulse/contracts';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../people/use-users.ts';
 import { UnitMembers } from './UnitMembers.tsx';
-import { type UnitNode, subtreeMemberCount } from './unit-tree.ts';
+import { subtreeMemberCount, type UnitNode } from './unit-tree.ts';
 
 /** What an administrator can do with a unit; absent for everyone else. */
 export interface UnitActions {
@@ -72,7 +72,9 @@ function UnitBranch({ node, ...props }: { node: UnitNode } & UnitTreeProps) {
               onClick={() => props.onToggle(node)}
               aria-expanded={expanded}
               aria-controls={membersId}
-              aria-label={expanded ? t('structure.collapse', { name: unit.name }) : t('structure.expand', { name: unit.name })}
+              aria-label={
+                expanded ? t('structure.collapse', { name: unit.name }) : t('structure.expand', { name: unit.name })
+              }
             >
               <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
             </ActionIcon>

@@ -4,7 +4,14 @@ import { buildUnitTree, subtreeIds, subtreeMemberCount } from './unit-tree.ts';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 function unit(n: number, parent: number | null, name: string, memberCount = 0): Unit {
-  return { id: id(n), parentId: parent === null ? null : id(parent), name, kind: 'team', headUserId: null, memberCount };
+  return {
+    id: id(n),
+    parentId: parent === null ? null : id(parent),
+    name,
+    kind: 'team',
+    headUserId: null,
+    memberCount,
+  };
 }
 
 describe('buildUnitTree', () => {

@@ -1,6 +1,6 @@
 import type { Unit } from '@pulse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type UpdateUnitBody, createUnit, deleteUnit, findUnits, updateUnit } from '../../api/units.ts';
+import { createUnit, deleteUnit, findUnits, type UpdateUnitBody, updateUnit } from '../../api/units.ts';
 
 export const UNITS_KEY = ['units'] as const;
 
