@@ -1,7 +1,11 @@
 import type { AnyRoute } from './http/route.ts';
+import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { companyRoutes } from './modules/companies/companies.routes.ts';
+import { dealRoutes } from './modules/deals/deals.routes.ts';
+import { leadRoutes } from './modules/leads/leads.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -14,4 +18,8 @@ export const allRoutes: AnyRoute[] = [
   ...userRoutes,
   ...calendarRoutes,
   ...auditRoutes,
+  ...companyRoutes,
+  ...dealRoutes,
+  ...leadRoutes,
+  ...activityRoutes,
 ];

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { crmProbes } from '../crm-probes.ts';
 import { allRoutes } from '../routes.ts';
 import { createTestOrg, loginAs, type Session, type TestOrg } from '../test/factories.ts';
+import type { Probes } from '../test/probes.ts';
 import { describeEachDatabase } from '../test/server.ts';
 
 /**
@@ -8,9 +10,7 @@ import { describeEachDatabase } from '../test/server.ts';
  * organisation A's ids. Routes addressing a record must answer 404; lists must not contain a
  * single id or e-mail of A. A new route fails this test until it is listed here.
  */
-type Probe = (a: TestOrg) => { url: string; body?: unknown; expect: 'not_found' | 'no_leak' };
-
-const PROBES: Record<string, Probe> = {
+const FOUNDATION_PROBES: Probes = {
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout', expect: 'no_leak' }),
   'POST /api/auth/password': () => ({
     url: '/api/auth/password',
@@ -72,6 +72,8 @@ const PROBES: Record<string, Probe> = {
   'GET /api/audit': () => ({ url: '/api/audit?limit=200', expect: 'no_leak' }),
 };
 
+const PROBES: Probes = { ...FOUNDATION_PROBES, ...crmProbes };
+
 describe('tenant isolation inventory', () => {
   it('has a probe for every logged-in route', () => {
     const sessionRoutes = allRoutes.filter((r) => r.auth === 'session').map((r) => `${r.method} ${r.url}`);
@@ -94,7 +96,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       const t = ctx();
       const adminOfB: Session = await loginAs(t, b.users.admin.email);
       const [method] = key.split(' ') as [string];
-      const p = probe(a);
+      const p = await probe(a, t);
       const res = await adminOfB.request(method, p.url, p.body);
       if (p.expect === 'not_found') {
         expect(res.status).toBe(404);
@@ -103,7 +105,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
         expect(res.status).toBeLessThan(500);
       }
       const text = JSON.stringify(res.body);
-      for (const secret of secretsOfA) expect(text).not.toContain(secret);
+      for (const secret of [...secretsOfA, ...(p.secrets ?? [])]) expect(text).not.toContain(secret);
     });
   }
 

@@ -5,6 +5,7 @@ import { withOrg } from '../../db/tenant.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { applyRussianYear } from '../calendar/russian-defaults.ts';
+import { seedCrmDefaults } from '../crm-defaults/seed-crm-defaults.ts';
 
 /** A new tenant with its work calendar and first administrator. */
 export async function createOrganization(
@@ -39,6 +40,7 @@ export async function createOrganization(
       })
       .execute();
     await tx.insertInto('work_calendars').values({ org_id: orgId, time_zone: timeZone, country }).execute();
+    await seedCrmDefaults(tx, orgId, input.locale ?? 'ru');
     if (country === 'RU') {
       for (const year of RUSSIAN_CALENDAR_YEARS) await applyRussianYear(tx, orgId, year);
     }

@@ -1,0 +1,4 @@
+import type { Probes } from '../../test/probes.ts';
+
+/** Tenant-isolation probes for every route of this module (see http/tenant-isolation.test.ts). */
+export const activityProbes: Probes = {};
