@@ -1,3 +1,4 @@
 export * from './access/index.ts';
 export * from './audit/index.ts';
 export * from './calendar/index.ts';
+export * from './crm/index.ts';

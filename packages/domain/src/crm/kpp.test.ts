@@ -8,7 +8,16 @@ describe('validateKpp', () => {
     expect(validateKpp('77360Z001')).toEqual({ ok: true });
   });
   it('refuses letters outside positions 5–6, lower case, Cyrillic and wrong lengths', () => {
-    for (const bad of ['', '77360100', '7736010011', 'A73601001', '773601A01', '7736ab001', '7736АВ001', '7736 01001']) {
+    for (const bad of [
+      '',
+      '77360100',
+      '7736010011',
+      'A73601001',
+      '773601A01',
+      '7736ab001',
+      '7736АВ001',
+      '7736 01001',
+    ]) {
       expect(validateKpp(bad)).toEqual({ ok: false, reason: 'format' });
     }
   });

@@ -1,9 +1,9 @@
 // The 'max' metadata build (≈157 KB of JSON, ≈40 KB gzipped, loaded once) is used rather than
-// 'min' because only 'max' checks each number against the real per-type numbering patterns:
-// with 'min' any Russian number of the right length counts as valid, so 279 of the 700
-// three-digit codes +7 300…999 that are not allocated (such as +7 300 …) would pass. The domain
-// package runs on the server only (the web app depends on contracts), so its size costs no
-// download for users.
+// 'min' because only 'max' checks a number against the per-type patterns (fixed line, mobile,
+// toll-free…); 'min' checks just the country's general pattern, which for Russia passes any
+// ten digits starting 3, 4, 7, 8 or 9. Of +7 300 123 45 67 … +7 999 123 45 67, 'min' accepts
+// 279 numbers that 'max' rejects as unallocated. The domain package runs on the server only
+// (the web app depends on contracts), so the size costs users no download.
 import { type CountryCode, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
 
 export type { CountryCode } from 'libphonenumber-js/max';
