@@ -57,7 +57,7 @@ async function listen(server: {
 
 async function benchOn(label: string, database: DatabaseHandle): Promise<void> {
   await migrate(database.pool);
-  await seedDemo(database.db, new Date());
+  await seedDemo(database.db, new Date(), { size: 'tiny' });
   const config = loadConfig({ PULSE_DEMO: '0' });
   const app = await buildApp({ db: database.db, config, now: () => new Date() }, { webDist: null, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -38,7 +38,7 @@ export interface BrowserEnv {
 export async function startBrowserEnv(): Promise<BrowserEnv> {
   const database: DatabaseHandle = await openDatabase({ kind: 'embedded', dataDir: null }, 4);
   await migrate(database.pool);
-  await seedDemo(database.db, new Date());
+  await seedDemo(database.db, new Date(), { size: 'tiny' });
   const config = loadConfig({ PULSE_DEMO: '0' });
   const app = await buildApp({ db: database.db, config, now: () => new Date() }, { webDist: WEB_DIST, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -19,5 +19,22 @@ export const ScopeKind = z.enum(['own', 'team', 'subtree', 'organisation']);
 export type ScopeKind = z.infer<typeof ScopeKind>;
 
 /** Sections of the web app; the server tells each user which they may open. */
-export const Section = z.enum(['home', 'structure', 'people', 'calendar', 'audit', 'settings']);
+export const Section = z.enum([
+  'home',
+  'myDay',
+  'leads',
+  'companies',
+  'contacts',
+  'deals',
+  'activities',
+  'tasks',
+  'products',
+  'sales',
+  'structure',
+  'people',
+  'calendar',
+  'pipelines',
+  'audit',
+  'settings',
+]);
 export type Section = z.infer<typeof Section>;

@@ -12,6 +12,7 @@ const EnvSchema = z.object({
     .optional(),
   PULSE_DATA_DIR: z.string().min(1).default('./data'),
   PULSE_DEMO: Flag.default(true),
+  PULSE_DEMO_SIZE: z.enum(['tiny', 'demo']).default('demo'),
   PULSE_PUBLIC_URL: z.url().optional(),
   PULSE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   PULSE_SESSION_HOURS: z.coerce
@@ -31,6 +32,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   demo: boolean;
+  /** How big the first-start demo department is: 'demo' (~150k activities) or 'tiny' (seconds). */
+  demoSize: 'tiny' | 'demo';
   publicUrl: string | null;
   secureCookies: 'auto' | 'always' | 'never';
   sessionHours: number;
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: resolve(e.PULSE_DATA_DIR),
     demo: e.PULSE_DEMO,
+    demoSize: e.PULSE_DEMO_SIZE,
     publicUrl: e.PULSE_PUBLIC_URL ?? null,
     secureCookies: e.PULSE_SECURE_COOKIES === 'auto' ? 'auto' : e.PULSE_SECURE_COOKIES === 'true' ? 'always' : 'never',
     sessionHours: e.PULSE_SESSION_HOURS,

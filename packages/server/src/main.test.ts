@@ -28,7 +28,7 @@ interface Run {
 function startPulse(env: Record<string, string>): Run {
   // One process, as `npm start` runs it (tsx registered in-process), so signals reach the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', PULSE_DEMO_SIZE: 'tiny', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   }
   const deps = { db: database.db, config, now: () => new Date() };
   if (config.demo) {
-    const demo = await seedDemo(database.db, deps.now());
+    const demo = await seedDemo(database.db, deps.now(), { size: config.demoSize });
     if (demo.created) log.info({ orgId: demo.orgId }, 'demo organisation created');
   }
   const app = await buildApp(deps, { webDist: WEB_DIST, logger: { level: config.logLevel } });

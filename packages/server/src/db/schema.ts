@@ -350,6 +350,9 @@ export interface ActivitiesTable {
   created_by: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  /** 0006: optimistic concurrency, and why a completed call or meeting has no next step. */
+  version: Generated<number>;
+  no_next_step_reason: string | null;
 }
 
 export interface TasksTable {

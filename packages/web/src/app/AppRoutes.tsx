@@ -19,6 +19,21 @@ const PeoplePage = page(() => import('../features/people/PeoplePage.tsx'), 'Peop
 const CalendarPage = page(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage');
 const AuditPage = page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage.tsx'), 'SettingsPage');
+const CompaniesPage = page(() => import('../features/companies/CompaniesPage.tsx'), 'CompaniesPage');
+const CompanyPage = page(() => import('../features/companies/CompanyPage.tsx'), 'CompanyPage');
+const ContactsPage = page(() => import('../features/contacts/ContactsPage.tsx'), 'ContactsPage');
+const ContactPage = page(() => import('../features/contacts/ContactPage.tsx'), 'ContactPage');
+const DealsPage = page(() => import('../features/deals/DealsPage.tsx'), 'DealsPage');
+const DealPage = page(() => import('../features/deals/DealPage.tsx'), 'DealPage');
+const PipelineBoardPage = page(() => import('../features/board/PipelineBoardPage.tsx'), 'PipelineBoardPage');
+const LeadsPage = page(() => import('../features/leads/LeadsPage.tsx'), 'LeadsPage');
+const LeadPage = page(() => import('../features/leads/LeadPage.tsx'), 'LeadPage');
+const ActivitiesPage = page(() => import('../features/activities/ActivitiesPage.tsx'), 'ActivitiesPage');
+const TasksPage = page(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
+const ProductsPage = page(() => import('../features/products/ProductsPage.tsx'), 'ProductsPage');
+const SalesPage = page(() => import('../features/sales/SalesPage.tsx'), 'SalesPage');
+const MyDayPage = page(() => import('../features/my-day/MyDayPage.tsx'), 'MyDayPage');
+const PipelinesPage = page(() => import('../features/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
 
 function guarded(section: Section, element: ReactNode) {
   return <SectionGuard section={section}>{element}</SectionGuard>;
@@ -42,6 +57,21 @@ export function AppRoutes() {
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="settings" element={guarded('settings', <SettingsPage />)} />
+        <Route path="companies" element={guarded('companies', <CompaniesPage />)} />
+        <Route path="companies/:id" element={guarded('companies', <CompanyPage />)} />
+        <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
+        <Route path="contacts/:id" element={guarded('contacts', <ContactPage />)} />
+        <Route path="deals" element={guarded('deals', <DealsPage />)} />
+        <Route path="deals/board" element={guarded('deals', <PipelineBoardPage />)} />
+        <Route path="deals/:id" element={guarded('deals', <DealPage />)} />
+        <Route path="leads" element={guarded('leads', <LeadsPage />)} />
+        <Route path="leads/:id" element={guarded('leads', <LeadPage />)} />
+        <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
+        <Route path="tasks" element={guarded('tasks', <TasksPage />)} />
+        <Route path="products" element={guarded('products', <ProductsPage />)} />
+        <Route path="sales" element={guarded('sales', <SalesPage />)} />
+        <Route path="my-day" element={guarded('myDay', <MyDayPage />)} />
+        <Route path="pipelines" element={guarded('pipelines', <PipelinesPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

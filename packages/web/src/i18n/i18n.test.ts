@@ -2,7 +2,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuditAction, CalendarDayKind, ErrorCode, ROLES, ScopeKind, Section, UnitKind } from '@pulse/contracts';
+import {
+  ActivityDirection,
+  ActivityKind,
+  ActivityStatus,
+  AuditAction,
+  CalendarDayKind,
+  ClientDuplicateReason,
+  ClientEmailLabel,
+  ClientLifecycle,
+  ClientPhoneLabel,
+  CompanyChannel,
+  CompanySize,
+  DealStatus,
+  ErrorCode,
+  LeadSource,
+  LeadStatus,
+  ROLES,
+  ScopeKind,
+  Section,
+  StageKind,
+  TaskPriority,
+  TaskStatus,
+  UnitKind,
+} from '@pulse/contracts';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import ru from './ru.json';
@@ -85,6 +108,21 @@ describe('keys built from contract enums', () => {
     ['errors', ErrorCode.options],
     ['calendar.kinds', CalendarDayKind.options],
     ['audit.actions', AuditAction.options],
+    ['crm.channel', CompanyChannel.options],
+    ['crm.size', CompanySize.options],
+    ['crm.lifecycle', ClientLifecycle.options],
+    ['crm.dealStatus', DealStatus.options],
+    ['crm.stageKind', StageKind.options],
+    ['crm.leadStatus', LeadStatus.options],
+    ['crm.leadSource', LeadSource.options],
+    ['crm.activityKind', ActivityKind.options],
+    ['crm.direction', ActivityDirection.options],
+    ['crm.activityStatus', ActivityStatus.options],
+    ['crm.priority', TaskPriority.options],
+    ['crm.taskStatus', TaskStatus.options],
+    ['crm.phoneLabel', ClientPhoneLabel.options],
+    ['crm.emailLabel', ClientEmailLabel.options],
+    ['crm.duplicateReason', ClientDuplicateReason.options],
     ['weekdays.short', ['1', '2', '3', '4', '5', '6', '7']],
     ['weekdays.long', ['1', '2', '3', '4', '5', '6', '7']],
     ['months', ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']],

@@ -15,6 +15,13 @@ export type ValidationKey =
   | 'validation.hoursDiffer'
   | 'validation.workWeek'
   | 'validation.currency'
+  | 'validation.inn'
+  | 'validation.kpp'
+  | 'validation.phone'
+  | 'validation.amount'
+  | 'validation.quantity'
+  | 'validation.discount'
+  | 'validation.url'
   | 'validation.invalid';
 
 /**
@@ -35,6 +42,22 @@ const FIELD_MESSAGES: Record<string, ValidationKey> = {
   end: 'validation.clockTime',
   workWeek: 'validation.workWeek',
   currency: 'validation.currency',
+  title: 'validation.required',
+  inn: 'validation.inn',
+  kpp: 'validation.kpp',
+  number: 'validation.phone',
+  phone: 'validation.phone',
+  amountMinor: 'validation.amount',
+  unitPriceMinor: 'validation.amount',
+  priceMinor: 'validation.amount',
+  quantity: 'validation.quantity',
+  discountPercent: 'validation.discount',
+  recordingUrl: 'validation.url',
+  dueAt: 'validation.date',
+  occurredAt: 'validation.date',
+  expectedCloseDate: 'validation.date',
+  reason: 'validation.required',
+  lostReasonId: 'validation.required',
 };
 
 interface Issue {
@@ -73,6 +96,9 @@ export function useFieldErrorsWith(overrides: Record<string, ValidationKey>): {
       const key = override ?? messages[leaf] ?? messages[field] ?? 'validation.invalid';
       errors[path] ??= t(key);
       errors[field] ??= t(key);
+      // Lists (phones, lines) also get the error by row: 'phones.1'.
+      const row = /^(\w+)[.[](\d+)/.exec(issue.path.replace(/^body[.[]?/, ''));
+      if (row) errors[`${row[1]}.${row[2]}`] ??= t(key);
     }
     return errors;
   }

@@ -25,6 +25,31 @@ export function startOfDayInstant(day: string, timeZone: string): string {
   return new Date(guess).toISOString();
 }
 
+/** A wall-clock time on a day in a time zone ('2026-03-10', '14:30') → the instant, ISO 8601 in UTC. */
+export function zonedInstant(day: string, time: string, timeZone: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const start = Date.parse(startOfDayInstant(day, timeZone));
+  const guess = start + (hours * 60 + minutes) * 60_000;
+  // A DST change during the day moves the wall clock; correct by the difference in offsets.
+  const drift = offsetMs(guess, timeZone) - offsetMs(start, timeZone);
+  return new Date(guess - drift).toISOString();
+}
+
+/** An instant as the day and wall-clock time it is in a time zone: ['2026-03-10', '14:30']. */
+export function zonedParts(instant: string, timeZone: string): [string, string] {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(instant));
+  const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '00';
+  return [`${value('year')}-${value('month')}-${value('day')}`, `${value('hour')}:${value('minute')}`];
+}
+
 /** `day` plus `n` days, as `YYYY-MM-DD`. */
 export function addDays(day: string, n: number): string {
   const date = new Date(`${day}T00:00:00Z`);

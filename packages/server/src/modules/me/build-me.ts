@@ -1,4 +1,4 @@
-import type { Me, Section } from '@pulse/contracts';
+import type { Me, Role, Section } from '@pulse/contracts';
 import type { Tx } from '../../db/tenant.ts';
 import type { Actor } from '../access/actor.ts';
 import { canViewAudit } from '../audit/audit.policy.ts';
@@ -6,6 +6,28 @@ import { canManageCalendar } from '../calendar/calendar.policy.ts';
 import { canManageOrganization } from '../organizations/organizations.policy.ts';
 import { canManageStructure } from '../units/units.policy.ts';
 import { canManageUsers } from '../users/users.policy.ts';
+
+/** Who plans a working day in Pulse: sellers and the heads who look at a rep's day. */
+const DAY_ROLES: readonly Role[] = ['sales_manager', 'head_of_sales', 'commercial_director'];
+/** Sales managers see leads handed to them; lead generation finds them; heads and readers oversee them. */
+const LEAD_ROLES: readonly Role[] = [
+  'lead_generation',
+  'sales_manager',
+  'head_of_sales',
+  'commercial_director',
+  'quality_manager',
+  'analyst',
+  'admin',
+];
+
+/** The CRM sections a role works in; the APIs behind them still check scope record by record. */
+function crmSections(role: Role): Section[] {
+  const sections: Section[] = [];
+  if (DAY_ROLES.includes(role)) sections.push('myDay');
+  if (LEAD_ROLES.includes(role)) sections.push('leads');
+  sections.push('companies', 'contacts', 'deals', 'activities', 'tasks', 'products', 'sales');
+  return sections;
+}
 
 /** The logged-in user, their organisation, scope, and what the web may show them. */
 export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {
@@ -21,8 +43,9 @@ export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {
     manageCalendar: canManageCalendar(actor),
     viewAudit: canViewAudit(actor),
   };
-  const sections: Section[] = ['home', 'structure', 'people'];
+  const sections: Section[] = ['home', ...crmSections(actor.role), 'structure', 'people'];
   if (permissions.manageCalendar) sections.push('calendar');
+  if (actor.role === 'admin') sections.push('pipelines');
   if (permissions.viewAudit) sections.push('audit');
   sections.push('settings');
   return {

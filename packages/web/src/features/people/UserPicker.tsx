@@ -1,5 +1,6 @@
 import { type ComboboxItem, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { Role } from '@pulse/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser, useUserSearch } from './use-users.ts';
@@ -14,6 +15,8 @@ interface UserPickerProps {
   error?: string;
   /** Also offer deactivated people, e.g. when filtering history by who did something. */
   includeInactive?: boolean;
+  /** Only people of this role, e.g. sales managers for a lead hand-off. */
+  onlyRole?: Role;
   'data-testid'?: string;
 }
 
@@ -27,7 +30,7 @@ export function UserPicker(props: UserPickerProps) {
   const selectedLabel = selected.data?.fullName ?? '';
   // While the box shows the chosen name, list everyone rather than only that name.
   const query = debounced === selectedLabel ? '' : debounced;
-  const results = useUserSearch(query, { active: includeInactive ? 'all' : 'true' });
+  const results = useUserSearch(query, { active: includeInactive ? 'all' : 'true', role: props.onlyRole });
 
   const options: ComboboxItem[] = (results.data?.items ?? [])
     .filter((user) => user.id !== excludeId)

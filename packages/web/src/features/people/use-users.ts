@@ -34,7 +34,10 @@ export function useUserList(filters: UserFilters) {
 }
 
 /** A short server-side search, for pickers. */
-export function useUserSearch(q: string, options: { active?: UserFilters['active']; unitId?: string } = {}) {
+export function useUserSearch(
+  q: string,
+  options: { active?: UserFilters['active']; unitId?: string; role?: UserFilters['role'] } = {},
+) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: [...USERS_KEY, 'search', q, options],

@@ -3,14 +3,41 @@ import type { Section } from '@pulse/contracts';
 /** Where each app section lives, in the order the navigation lists them. */
 export const SECTION_PATHS: Readonly<Record<Section, string>> = {
   home: '/',
+  myDay: '/my-day',
+  leads: '/leads',
+  companies: '/companies',
+  contacts: '/contacts',
+  deals: '/deals',
+  activities: '/activities',
+  tasks: '/tasks',
+  products: '/products',
+  sales: '/sales',
   structure: '/structure',
   people: '/people',
   calendar: '/calendar',
+  pipelines: '/pipelines',
   audit: '/audit',
   settings: '/settings',
 };
 
-export const SECTION_ORDER: readonly Section[] = ['home', 'structure', 'people', 'calendar', 'audit', 'settings'];
+export const SECTION_ORDER: readonly Section[] = [
+  'home',
+  'myDay',
+  'leads',
+  'companies',
+  'contacts',
+  'deals',
+  'activities',
+  'tasks',
+  'products',
+  'sales',
+  'structure',
+  'people',
+  'calendar',
+  'pipelines',
+  'audit',
+  'settings',
+];
 
 export function isSectionActive(section: Section, pathname: string): boolean {
   const path = SECTION_PATHS[section];

@@ -1,0 +1,128 @@
+import {
+  ClientDuplicates,
+  ClientMergeRequest,
+  ClientVersionRequest,
+  Contact,
+  ContactCreated,
+  ContactSummary,
+  ContactsQuery,
+  CreateContactRequest,
+  IdParams,
+  Ok,
+  pageOf,
+  UpdateContactRequest,
+} from '@pulse/contracts';
+import { type AnyRoute, sessionRoute } from '../../http/route.ts';
+import { mergeContacts } from './contact-merge.ts';
+import {
+  createContact,
+  deleteContact,
+  findDuplicatesOfContact,
+  getContact,
+  listContacts,
+  setContactArchived,
+  updateContact,
+} from './contacts.service.ts';
+
+const tag = 'clients';
+
+/** The people of client companies (registered through companyRoutes). */
+export const contactRoutes: AnyRoute[] = [
+  sessionRoute({
+    method: 'GET',
+    url: '/api/contacts',
+    tag,
+    summary: "Contacts in your scope: search, filters (also by the company's), sorted keyset pages",
+    query: ContactsQuery,
+    response: pageOf(ContactSummary),
+    handler: ({ query }, ctx) => listContacts(ctx, query),
+  }),
+  sessionRoute({
+    method: 'GET',
+    url: '/api/contacts/:id',
+    tag,
+    summary: 'One contact with phones, e-mails and open deals',
+    params: IdParams,
+    response: Contact,
+    errors: [404],
+    handler: ({ params }, ctx) => getContact(ctx, params.id),
+  }),
+  sessionRoute({
+    method: 'POST',
+    url: '/api/contacts',
+    tag,
+    summary: 'Add a contact; returns look-alikes (same e-mail, phone, similar name at the company)',
+    body: CreateContactRequest,
+    response: ContactCreated,
+    status: 201,
+    errors: [403, 422],
+    handler: ({ body }, ctx) => createContact(ctx, body),
+  }),
+  sessionRoute({
+    method: 'PATCH',
+    url: '/api/contacts/:id',
+    tag,
+    summary: 'Edit a contact (send the version you read; a stale one is 409)',
+    params: IdParams,
+    body: UpdateContactRequest,
+    response: Contact,
+    errors: [403, 404, 409, 422],
+    handler: ({ params, body }, ctx) => updateContact(ctx, params.id, body),
+  }),
+  sessionRoute({
+    method: 'DELETE',
+    url: '/api/contacts/:id',
+    tag,
+    summary: 'Delete a contact nothing refers to; one with deals or history is archived instead (409)',
+    params: IdParams,
+    response: Ok,
+    errors: [403, 404, 409],
+    handler: async ({ params }, ctx) => {
+      await deleteContact(ctx, params.id);
+      return { ok: true as const };
+    },
+  }),
+  sessionRoute({
+    method: 'POST',
+    url: '/api/contacts/:id/archive',
+    tag,
+    summary: 'Archive a contact',
+    params: IdParams,
+    body: ClientVersionRequest,
+    response: Contact,
+    errors: [403, 404, 409],
+    handler: ({ params, body }, ctx) => setContactArchived(ctx, params.id, body, true),
+  }),
+  sessionRoute({
+    method: 'POST',
+    url: '/api/contacts/:id/unarchive',
+    tag,
+    summary: 'Bring an archived contact back (not one merged into another)',
+    params: IdParams,
+    body: ClientVersionRequest,
+    response: Contact,
+    errors: [403, 404, 409, 422],
+    handler: ({ params, body }, ctx) => setContactArchived(ctx, params.id, body, false),
+  }),
+  sessionRoute({
+    method: 'GET',
+    url: '/api/contacts/:id/duplicates',
+    tag,
+    summary: 'Contacts that look like this one: same e-mail, phone or a similar name at the same company',
+    params: IdParams,
+    response: ClientDuplicates,
+    errors: [404],
+    handler: ({ params }, ctx) => findDuplicatesOfContact(ctx, params.id),
+  }),
+  sessionRoute({
+    method: 'POST',
+    url: '/api/contacts/:id/merge',
+    tag,
+    summary: 'Merge another contact into this one, keeping every linked record and the audit trail',
+    params: IdParams,
+    body: ClientMergeRequest,
+    response: Contact,
+    errors: [403, 404, 409, 422],
+    handler: ({ params, body }, ctx) => mergeContacts(ctx, params.id, body),
+  }),
+];

@@ -1,0 +1,46 @@
+import type { AppDeps } from '../../app-deps.ts';
+import type { Tx } from '../../db/tenant.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+
+/** What every use case of this module receives from its route. */
+export interface Ctx {
+  tx: Tx;
+  actor: Actor;
+  deps: AppDeps;
+}
+
+/** One audit entry for a record of this module, written in the request's transaction. */
+export function audit(
+  ctx: Ctx,
+  action: 'create' | 'update' | 'delete',
+  entity: string,
+  entityId: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): Promise<void> {
+  return recordAudit(ctx.tx, {
+    orgId: ctx.actor.orgId,
+    actorUserId: ctx.actor.userId,
+    action,
+    entity,
+    entityId,
+    before,
+    after,
+    at: ctx.deps.now(),
+  });
+}
+
+/** The organisation's currency and time zone: amounts are in the one, sale days in the other. */
+export function getOrgMoneySettings(tx: Tx, orgId: string): Promise<{ currency: string; timeZone: string }> {
+  return tx
+    .selectFrom('organizations')
+    .select(['currency', 'time_zone as timeZone'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+}
+
+/** `%text%` for ILIKE with the user's % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
