@@ -31,6 +31,7 @@ const LeadPage = page(() => import('../features/leads/LeadPage.tsx'), 'LeadPage'
 const ActivitiesPage = page(() => import('../features/activities/ActivitiesPage.tsx'), 'ActivitiesPage');
 const TasksPage = page(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
 const ProductsPage = page(() => import('../features/products/ProductsPage.tsx'), 'ProductsPage');
+const ProductGroupsPage = page(() => import('../features/products/ProductGroupsPage.tsx'), 'ProductGroupsPage');
 const SalesPage = page(() => import('../features/sales/SalesPage.tsx'), 'SalesPage');
 const MyDayPage = page(() => import('../features/my-day/MyDayPage.tsx'), 'MyDayPage');
 const PipelinesPage = page(() => import('../features/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
         <Route path="tasks" element={guarded('tasks', <TasksPage />)} />
         <Route path="products" element={guarded('products', <ProductsPage />)} />
+        <Route path="products/groups" element={guarded('products', <ProductGroupsPage />)} />
         <Route path="sales" element={guarded('sales', <SalesPage />)} />
         <Route path="my-day" element={guarded('myDay', <MyDayPage />)} />
         <Route path="pipelines" element={guarded('pipelines', <PipelinesPage />)} />

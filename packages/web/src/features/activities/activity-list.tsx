@@ -1,10 +1,11 @@
-import { Badge } from '@mantine/core';
+import { ActionIcon, Badge, Group } from '@mantine/core';
 import { ActivitiesQuery, type Activity } from '@pulse/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findActivities } from '../../api/activities.ts';
 import { addDays, startOfDayInstant } from '../../shared/format.ts';
 import { useFormat } from '../../shared/use-format.ts';
+import { useMe } from '../auth/session.tsx';
 import { CompanyPicker } from '../companies/CompanyPicker.tsx';
 import { activityKindOptions, activityStatusOptions, directionOptions } from '../crm/labels.ts';
 import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
@@ -12,13 +13,21 @@ import { recordOf } from '../crm/record-of.ts';
 import { rawQuery } from '../list/list-state.ts';
 import type { ListDefinition } from '../list/list-types.ts';
 import { parseQuery } from '../list/parse-query.ts';
+import { canDeleteActivity, canEditActivity } from './activity-permissions.ts';
 
 const KIND_COLORS = { call: 'indigo', meeting: 'grape', email: 'cyan', note: 'gray' } as const;
 
+/** What the list's row buttons open; both are dialogs of the page. */
+export interface ActivityRowActions {
+  onEdit(activity: Activity): void;
+  onDelete(activity: Activity): void;
+}
+
 /** The activities list: calls, meetings, e-mails and notes, newest first. */
-export function useActivityList(): ListDefinition<Activity> {
+export function useActivityList(actions?: ActivityRowActions): ListDefinition<Activity> {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useMe();
   return useMemo(() => {
     const definition: ListDefinition<Activity> = {
       entity: 'activities',
@@ -26,6 +35,43 @@ export function useActivityList(): ListDefinition<Activity> {
       label: t('activities.title'),
       searchPlaceholder: t('activities.search'),
       columns: [
+        // First, so the buttons stay in view however wide the chosen columns make the table.
+        ...(actions && canEditActivity(me)
+          ? [
+              {
+                id: 'actions',
+                label: t('common.actions'),
+                width: '72px',
+                render: (row: Activity) => (
+                  <Group gap={2} wrap="nowrap">
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      onClick={() => actions.onEdit(row)}
+                      aria-label={t('common.edit')}
+                      title={t('common.edit')}
+                      data-testid={`activities-edit-${row.id}`}
+                    >
+                      ✎
+                    </ActionIcon>
+                    {canDeleteActivity(me, row) && (
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => actions.onDelete(row)}
+                        aria-label={t('common.delete')}
+                        title={t('common.delete')}
+                        data-testid={`activities-delete-${row.id}`}
+                      >
+                        ×
+                      </ActionIcon>
+                    )}
+                  </Group>
+                ),
+              },
+            ]
+          : []),
         {
           id: 'occurredAt',
           label: t('activities.fields.occurredAt'),
@@ -105,7 +151,7 @@ export function useActivityList(): ListDefinition<Activity> {
           render: (row) => format.instant(row.createdAt),
         },
       ],
-      defaultColumns: ['occurredAt', 'kind', 'direction', 'status', 'subject', 'record', 'user', 'duration'],
+      defaultColumns: ['actions', 'occurredAt', 'kind', 'direction', 'status', 'subject', 'record', 'user', 'duration'],
       sorts: [
         { value: 'occurredAt', label: t('activities.fields.occurredAt') },
         { value: 'createdAt', label: t('list.created') },
@@ -140,5 +186,5 @@ export function useActivityList(): ListDefinition<Activity> {
       isDimmed: (row) => row.status === 'cancelled',
     };
     return definition;
-  }, [t, format]);
+  }, [t, format, me, actions]);
 }

@@ -2,6 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import type { Product } from '@pulse/contracts';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { useMe } from '../auth/session.tsx';
 import { canManageCatalog } from '../crm/permissions.ts';
@@ -24,9 +25,14 @@ export function ProductsPage() {
       <Group justify="space-between">
         <PageTitle>{t('products.title')}</PageTitle>
         {manage && (
-          <Button onClick={() => setTarget({ product: null })} data-testid="product-create">
-            {t('products.create')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/products/groups" variant="default" data-testid="product-groups-link">
+              {t('productGroups.title')}
+            </Button>
+            <Button onClick={() => setTarget({ product: null })} data-testid="product-create">
+              {t('products.create')}
+            </Button>
+          </Group>
         )}
       </Group>
       <EntityList definition={definition} />

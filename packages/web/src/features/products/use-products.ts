@@ -1,11 +1,23 @@
+import { type CreateProductGroupRequest, Ok, type UpdateProductGroupRequest } from '@pulse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { http, type Output } from '../../api/client.ts';
 import {
   type CreateProductBody,
   createProduct,
+  createProductGroup,
   findProductGroups,
   type UpdateProductBody,
   updateProduct,
+  updateProductGroup,
 } from '../../api/products.ts';
+
+export type CreateProductGroupBody = Output<typeof CreateProductGroupRequest>;
+export type UpdateProductGroupBody = Output<typeof UpdateProductGroupRequest>;
+
+/** Deletes an empty group; one holding products or sub-groups is refused with 409. */
+async function deleteProductGroup(id: string): Promise<void> {
+  await http.delete(`/api/product-groups/${id}`, Ok);
+}
 
 export function useProductGroups() {
   return useQuery({
@@ -31,4 +43,36 @@ export function useUpdateProduct() {
     mutationFn: ({ id, body }: { id: string; body: UpdateProductBody }) => updateProduct(id, body),
     onSuccess: refresh,
   });
+}
+
+/**
+ * A group's name and priority show on every product of it (its group name, "priority direction"),
+ * so changing groups refreshes the products too.
+ */
+function useRefreshGroups(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['product-groups'] }),
+      queryClient.invalidateQueries({ queryKey: ['products'] }),
+    ]);
+  };
+}
+
+export function useCreateProductGroup() {
+  const refresh = useRefreshGroups();
+  return useMutation({ mutationFn: (body: CreateProductGroupBody) => createProductGroup(body), onSuccess: refresh });
+}
+
+export function useUpdateProductGroup() {
+  const refresh = useRefreshGroups();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateProductGroupBody }) => updateProductGroup(id, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteProductGroup() {
+  const refresh = useRefreshGroups();
+  return useMutation({ mutationFn: (id: string) => deleteProductGroup(id), onSuccess: refresh });
 }

@@ -1,24 +1,54 @@
+import { ActionIcon } from '@mantine/core';
 import { type Sale, SalesQuery } from '@pulse/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findSales } from '../../api/sales.ts';
 import { useFormat } from '../../shared/use-format.ts';
+import { useMe } from '../auth/session.tsx';
 import { CompanyPicker } from '../companies/CompanyPicker.tsx';
 import { channelOptions } from '../crm/labels.ts';
 import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
 import type { ListDefinition } from '../list/list-types.ts';
 import { parseQuery } from '../list/parse-query.ts';
+import { canDeleteSale } from './sale-permissions.ts';
 
-/** Sales lines: the fact table of won deals and direct sales, newest first. */
-export function useSaleList(): ListDefinition<Sale> {
+/** Sales lines: the fact table of won deals and direct sales, newest first; lines entered directly can be deleted. */
+export function useSaleList(onDelete?: (sale: Sale) => void): ListDefinition<Sale> {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useMe();
   return useMemo(() => {
     const definition: ListDefinition<Sale> = {
       entity: 'sales',
       testId: 'sales',
       label: t('sales.title'),
       columns: [
+        // First, so the button stays in view however wide the chosen columns make the table.
+        ...(onDelete
+          ? [
+              {
+                id: 'actions',
+                label: t('common.actions'),
+                width: '72px',
+                render: (row: Sale) =>
+                  canDeleteSale(me, row) ? (
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onDelete(row)}
+                      aria-label={t('sales.delete.title')}
+                      title={t('sales.delete.title')}
+                      data-testid={`sales-delete-${row.id}`}
+                    >
+                      ×
+                    </ActionIcon>
+                  ) : (
+                    ''
+                  ),
+              },
+            ]
+          : []),
         { id: 'date', label: t('sales.fields.date'), width: '120px', render: (row) => format.day(row.saleDate) },
         {
           id: 'company',
@@ -74,7 +104,7 @@ export function useSaleList(): ListDefinition<Sale> {
           render: (row) => row.externalRef ?? '',
         },
       ],
-      defaultColumns: ['date', 'company', 'product', 'quantity', 'amount', 'owner', 'channel', 'deal'],
+      defaultColumns: ['actions', 'date', 'company', 'product', 'quantity', 'amount', 'owner', 'channel', 'deal'],
       sorts: [],
       defaultSort: null,
       defaultOrder: 'desc',
@@ -99,5 +129,5 @@ export function useSaleList(): ListDefinition<Sale> {
         row.dealId ? RECORD_PATHS.deal(row.dealId) : row.companyId ? RECORD_PATHS.company(row.companyId) : '/sales',
     };
     return definition;
-  }, [t, format]);
+  }, [t, format, me, onDelete]);
 }

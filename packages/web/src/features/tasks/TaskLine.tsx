@@ -1,13 +1,17 @@
-import { Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import type { Task } from '@pulse/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../shared/error-message.ts';
 import { notifyError } from '../../shared/notify.ts';
 import { isStale } from '../../shared/stale.ts';
 import { useFormat } from '../../shared/use-format.ts';
 import { useTransitionTask } from '../activities/use-work.ts';
+import { useMe } from '../auth/session.tsx';
 import { PRIORITY_COLORS } from '../crm/labels.ts';
+import { canRecordWork } from '../crm/permissions.ts';
 import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
+import { TaskEditModal } from './TaskEditModal.tsx';
 
 interface TaskLineProps {
   task: Task;
@@ -18,14 +22,18 @@ interface TaskLineProps {
   showLinks?: boolean;
 }
 
-/** One task with a checkbox that completes it (or reopens a done one). */
+/** One task with a checkbox that completes it (or reopens a done one), and an edit button while it is open. */
 export function TaskLine({ task, onCompleting, onCompleteFailed, showLinks = true }: TaskLineProps) {
   const { t } = useTranslation();
+  const me = useMe();
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const transition = useTransitionTask();
+  const [editing, setEditing] = useState(false);
   const done = task.status === 'done';
   const cancelled = task.status === 'cancelled';
+  // Only an open task is edited; a closed one is reopened first (the server answers 409 otherwise).
+  const editable = canRecordWork(me) && task.status === 'open';
 
   function toggle() {
     if (cancelled) return;
@@ -98,6 +106,18 @@ export function TaskLine({ task, onCompleting, onCompleteFailed, showLinks = tru
             ))}
         </Group>
       </Stack>
+      {editable && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => setEditing(true)}
+          aria-label={t('tasks.edit.action', { title: task.title })}
+          data-testid={`edit-task-${task.id}`}
+        >
+          {t('common.edit')}
+        </Button>
+      )}
+      {editing && <TaskEditModal task={task} onClose={() => setEditing(false)} />}
     </Group>
   );
 }

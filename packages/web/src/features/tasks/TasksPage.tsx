@@ -11,6 +11,7 @@ import { useMe } from '../auth/session.tsx';
 import { canRecordWork } from '../crm/permissions.ts';
 import { EntityList } from '../list/EntityList.tsx';
 import { QuickCreateModal } from '../quick-create/QuickCreateModal.tsx';
+import { TaskEditModal } from './TaskEditModal.tsx';
 import { useTaskList } from './task-list.tsx';
 
 export function TasksPage() {
@@ -19,6 +20,7 @@ export function TasksPage() {
   const errorMessage = useErrorMessage();
   const transition = useTransitionTask();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Task | null>(null);
   const { mutate } = transition;
   const toggle = useCallback(
     (task: Task) =>
@@ -28,7 +30,7 @@ export function TasksPage() {
       ),
     [mutate, t, errorMessage],
   );
-  const definition = useTaskList(toggle);
+  const definition = useTaskList(toggle, canRecordWork(me) ? setEditing : undefined);
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -41,6 +43,7 @@ export function TasksPage() {
       </Group>
       <EntityList definition={definition} />
       <QuickCreateModal opened={creating} initialKind="task" onClose={() => setCreating(false)} />
+      <TaskEditModal task={editing} onClose={() => setEditing(null)} />
     </Stack>
   );
 }

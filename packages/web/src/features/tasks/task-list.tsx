@@ -1,4 +1,4 @@
-import { Badge, Checkbox } from '@mantine/core';
+import { Badge, Button, Checkbox } from '@mantine/core';
 import { type Task, TasksQuery } from '@pulse/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,8 @@ import { rawQuery } from '../list/list-state.ts';
 import type { ListDefinition } from '../list/list-types.ts';
 import { parseQuery } from '../list/parse-query.ts';
 
-/** The tasks list, earliest due first; the checkbox completes or reopens a task. */
-export function useTaskList(onToggle: (task: Task) => void): ListDefinition<Task> {
+/** The tasks list, earliest due first; the checkbox completes or reopens a task, "Edit" opens an open one. */
+export function useTaskList(onToggle: (task: Task) => void, onEdit?: (task: Task) => void): ListDefinition<Task> {
   const { t } = useTranslation();
   const format = useFormat();
   return useMemo(() => {
@@ -104,8 +104,31 @@ export function useTaskList(onToggle: (task: Task) => void): ListDefinition<Task
           sort: 'createdAt',
           render: (row) => format.instant(row.createdAt),
         },
+        ...(onEdit
+          ? [
+              {
+                id: 'actions',
+                label: t('common.actions'),
+                width: '110px',
+                render: (row: Task) =>
+                  row.status === 'open' ? (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => onEdit(row)}
+                      aria-label={t('tasks.edit.action', { title: row.title })}
+                      data-testid={`tasks-edit-${row.id}`}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  ) : (
+                    ''
+                  ),
+              },
+            ]
+          : []),
       ],
-      defaultColumns: ['done', 'title', 'dueAt', 'priority', 'status', 'record', 'assignee'],
+      defaultColumns: ['done', 'title', 'dueAt', 'priority', 'status', 'record', 'assignee', 'actions'],
       sorts: [
         { value: 'dueAt', label: t('tasks.fields.dueAt') },
         { value: 'createdAt', label: t('list.created') },
@@ -132,5 +155,5 @@ export function useTaskList(onToggle: (task: Task) => void): ListDefinition<Task
       isDimmed: (row) => row.status !== 'open',
     };
     return definition;
-  }, [t, format, onToggle]);
+  }, [t, format, onToggle, onEdit]);
 }

@@ -5,11 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useFormat } from '../../shared/use-format.ts';
+import { ActivityEditModal } from '../activities/ActivityEditModal.tsx';
+import { canDeleteActivity, canEditActivity } from '../activities/activity-permissions.ts';
 import { CompleteActivityModal } from '../activities/CompleteActivityModal.tsx';
+import { DeleteActivityModal } from '../activities/DeleteActivityModal.tsx';
+import { useMe } from '../auth/session.tsx';
 import { TaskLine } from '../tasks/TaskLine.tsx';
 import { type TimelineEntry, type TimelineLink, useTimeline } from './use-timeline.ts';
 
 type Show = 'all' | 'activity' | 'task' | 'stage';
+
+/** What an activity's buttons open: dialogs the timeline holds, one at a time. */
+interface ActivityActions {
+  onComplete(activity: Activity): void;
+  onEdit(activity: Activity): void;
+  onDelete(activity: Activity): void;
+}
 
 /** What happened and what is promised on a record: activities, tasks and (for a deal) stage changes. */
 export function Timeline({ link, stageHistory }: { link: TimelineLink; stageHistory?: readonly DealStageChange[] }) {
@@ -17,6 +28,9 @@ export function Timeline({ link, stageHistory }: { link: TimelineLink; stageHist
   const { activities, tasks, entries } = useTimeline(link, stageHistory);
   const [show, setShow] = useState<Show>('all');
   const [completing, setCompleting] = useState<Activity | null>(null);
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const [deleting, setDeleting] = useState<Activity | null>(null);
+  const actions: ActivityActions = { onComplete: setCompleting, onEdit: setEditing, onDelete: setDeleting };
   const shown = show === 'all' ? entries : entries.filter((entry) => entry.type === show);
   const options: { value: Show; label: string }[] = [
     { value: 'all', label: t('timeline.all') },
@@ -44,7 +58,7 @@ export function Timeline({ link, stageHistory }: { link: TimelineLink; stageHist
           {t('timeline.empty')}
         </Text>
       ) : (
-        shown.map((entry) => <Entry key={entryKey(entry)} entry={entry} onComplete={setCompleting} />)
+        shown.map((entry) => <Entry key={entryKey(entry)} entry={entry} actions={actions} />)
       )}
       {(activities.hasNextPage || tasks.hasNextPage) && (
         <Button
@@ -60,6 +74,8 @@ export function Timeline({ link, stageHistory }: { link: TimelineLink; stageHist
         </Button>
       )}
       <CompleteActivityModal activity={completing} onClose={() => setCompleting(null)} />
+      <ActivityEditModal activity={editing} onClose={() => setEditing(null)} onDelete={setDeleting} />
+      <DeleteActivityModal activity={deleting} onClose={() => setDeleting(null)} />
     </Stack>
   );
 }
@@ -70,7 +86,7 @@ function entryKey(entry: TimelineEntry): string {
   return `s-${entry.change.id}`;
 }
 
-function Entry({ entry, onComplete }: { entry: TimelineEntry; onComplete(activity: Activity): void }) {
+function Entry({ entry, actions }: { entry: TimelineEntry; actions: ActivityActions }) {
   if (entry.type === 'task') {
     return (
       <Card withBorder padding="xs">
@@ -79,15 +95,18 @@ function Entry({ entry, onComplete }: { entry: TimelineEntry; onComplete(activit
     );
   }
   if (entry.type === 'stage') return <StageEntry change={entry.change} />;
-  return <ActivityEntry activity={entry.activity} onComplete={onComplete} />;
+  return <ActivityEntry activity={entry.activity} actions={actions} />;
 }
 
 const KIND_COLORS = { call: 'indigo', meeting: 'grape', email: 'cyan', note: 'gray' } as const;
 
-function ActivityEntry({ activity, onComplete }: { activity: Activity; onComplete(activity: Activity): void }) {
+function ActivityEntry({ activity, actions }: { activity: Activity; actions: ActivityActions }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const canComplete = activity.status === 'planned' && (activity.kind === 'call' || activity.kind === 'meeting');
+  const me = useMe();
+  const editable = canEditActivity(me);
+  const canComplete =
+    editable && activity.status === 'planned' && (activity.kind === 'call' || activity.kind === 'meeting');
   return (
     <Card withBorder padding="xs" data-testid={`activity-${activity.id}`}>
       <Stack gap={4}>
@@ -141,8 +160,29 @@ function ActivityEntry({ activity, onComplete }: { activity: Activity; onComplet
             </Text>
           )}
           {canComplete && (
-            <Button size="compact-xs" variant="light" onClick={() => onComplete(activity)}>
+            <Button size="compact-xs" variant="light" onClick={() => actions.onComplete(activity)}>
               {t('work.complete.action')}
+            </Button>
+          )}
+          {editable && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => actions.onEdit(activity)}
+              data-testid={`activity-edit-${activity.id}`}
+            >
+              {t('common.edit')}
+            </Button>
+          )}
+          {canDeleteActivity(me, activity) && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => actions.onDelete(activity)}
+              data-testid={`activity-delete-${activity.id}`}
+            >
+              {t('common.delete')}
             </Button>
           )}
         </Group>
