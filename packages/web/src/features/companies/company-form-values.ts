@@ -63,11 +63,5 @@ export function companyValues(company: Company): CompanyFormValues {
   };
 }
 
-/** Only the fields that changed, so an edit never touches what the user did not (the owner above all). */
-export function changedFields<T extends object>(before: T, after: T): Partial<T> {
-  const changes: Partial<T> = {};
-  for (const key of Object.keys(after) as (keyof T)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = after[key];
-  }
-  return changes;
-}
+// Deals and leads still import it from here; it lives in crm now.
+export { changedFields } from '../crm/changed-fields.ts';

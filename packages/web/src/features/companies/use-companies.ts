@@ -13,7 +13,7 @@ import {
 } from '../../api/companies.ts';
 
 export const COMPANIES_KEY = ['companies'] as const;
-const companyKey = (id: string) => [...COMPANIES_KEY, 'one', id] as const;
+export const companyKey = (id: string) => [...COMPANIES_KEY, 'one', id] as const;
 
 export function useCompany(id: string) {
   return useQuery({ queryKey: companyKey(id), queryFn: ({ signal }) => getCompany(id, signal), retry: false });

@@ -1,6 +1,9 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, type ComboboxItem, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { ClientEmailLabel, ClientPhoneLabel } from '@pulse/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { SafeParser } from '../../shared/form-errors.ts';
+import { emailLabelOptions, phoneLabelOptions } from './labels.ts';
 
 export type PhoneLabel = (typeof ClientPhoneLabel.options)[number];
 export type EmailLabel = (typeof ClientEmailLabel.options)[number];
@@ -13,49 +16,121 @@ export interface EmailValue {
   label: EmailLabel;
 }
 
+/** Errors by 'phones.<i>' / 'emails.<i>' or for the whole list. */
+type PointErrors = Partial<Record<string, string>>;
+
 interface Props {
   phones: PhoneValue[];
   emails: EmailValue[];
   onPhones(phones: PhoneValue[]): void;
   onEmails(emails: EmailValue[]): void;
-  /** Errors by 'phones.<i>' / 'emails.<i>' or for the whole list. */
-  errors: Partial<Record<string, string>>;
+  errors: PointErrors;
   testId: string;
 }
+
+/** Several phones and e-mails, each with a label; the server normalises phones to E.164. */
+export function ContactPointsEditor({ phones, emails, onPhones, onEmails, errors, testId }: Props) {
+  return (
+    <Stack gap="xs">
+      <PointList kind={PHONES} rows={phones} onChange={onPhones} errors={errors} testId={testId} />
+      <PointList kind={EMAILS} rows={emails} onChange={onEmails} errors={errors} testId={testId} />
+    </Stack>
+  );
+}
+
+/** A phone or an e-mail row: the typed text under `K`, and its label. */
+type PointRow<K extends string, L extends string> = Record<K, string> & { label: L };
+
+/** What tells the phone list from the e-mail list. */
+interface PointKind<K extends string, L extends string> {
+  /** The row property the text box edits. */
+  textKey: K;
+  /** In test ids (`…-phone-0`, `…-add-phone`) and, plural, in error keys (`phones.0`). */
+  name: 'phone' | 'email';
+  blank: PointRow<K, L>;
+  labels: SafeParser<L>;
+  labelOptions(t: TFunction): ComboboxItem[];
+  placeholder: string;
+  inputType: 'tel' | 'email';
+  texts(t: TFunction): { title: string; input: string; remove: string; add: string };
+}
+
+const PHONES: PointKind<'number', PhoneLabel> = {
+  textKey: 'number',
+  name: 'phone',
+  blank: { number: '', label: 'work' },
+  labels: ClientPhoneLabel,
+  labelOptions: phoneLabelOptions,
+  placeholder: '+7 495 123-45-67',
+  inputType: 'tel',
+  texts: (t) => ({
+    title: t('crm.phones'),
+    input: t('crm.phone'),
+    remove: t('crm.removePhone'),
+    add: t('crm.addPhone'),
+  }),
+};
+
+const EMAILS: PointKind<'email', EmailLabel> = {
+  textKey: 'email',
+  name: 'email',
+  blank: { email: '', label: 'work' },
+  labels: ClientEmailLabel,
+  labelOptions: emailLabelOptions,
+  placeholder: 'name@example.ru',
+  inputType: 'email',
+  texts: (t) => ({
+    title: t('crm.emails'),
+    input: t('crm.email'),
+    remove: t('crm.removeEmail'),
+    add: t('crm.addEmail'),
+  }),
+};
 
 function replaceAt<T>(items: T[], index: number, item: T): T[] {
   return items.map((current, i) => (i === index ? item : current));
 }
 
-/** Several phones and e-mails, each with a label; the server normalises phones to E.164. */
-export function ContactPointsEditor({ phones, emails, onPhones, onEmails, errors, testId }: Props) {
+interface PointListProps<K extends string, L extends string> {
+  kind: PointKind<K, L>;
+  rows: PointRow<K, L>[];
+  onChange(rows: PointRow<K, L>[]): void;
+  errors: PointErrors;
+  testId: string;
+}
+
+/** One titled list of rows (text and label), with a remove button a row and an add button below. */
+function PointList<K extends string, L extends string>({ kind, rows, onChange, errors, testId }: PointListProps<K, L>) {
   const { t } = useTranslation();
-  const phoneLabels = ClientPhoneLabel.options.map((value) => ({ value, label: t(`crm.phoneLabel.${value}`) }));
-  const emailLabels = ClientEmailLabel.options.map((value) => ({ value, label: t(`crm.emailLabel.${value}`) }));
+  const texts = kind.texts(t);
+  const labelOptions = kind.labelOptions(t);
+  const listKey = `${kind.name}s`;
   return (
-    <Stack gap="xs">
+    <>
       <Text size="sm" fw={500}>
-        {t('crm.phones')}
+        {texts.title}
       </Text>
-      {phones.map((phone, index) => (
+      {rows.map((row, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
         <Group key={index} gap="xs" wrap="nowrap" align="flex-start">
           <TextInput
-            value={phone.number}
-            onChange={(event) => onPhones(replaceAt(phones, index, { ...phone, number: event.currentTarget.value }))}
-            placeholder="+7 495 123-45-67"
-            aria-label={t('crm.phone')}
-            error={errors[`phones.${index}`] ?? (index === 0 ? errors.phones : undefined)}
+            value={row[kind.textKey]}
+            onChange={(event) =>
+              onChange(replaceAt(rows, index, { ...row, [kind.textKey]: event.currentTarget.value }))
+            }
+            placeholder={kind.placeholder}
+            aria-label={texts.input}
+            error={errors[`${listKey}.${index}`] ?? (index === 0 ? errors[listKey] : undefined)}
             style={{ flex: 1 }}
-            type="tel"
-            data-testid={`${testId}-phone-${index}`}
+            type={kind.inputType}
+            data-testid={`${testId}-${kind.name}-${index}`}
           />
           <Select
-            data={phoneLabels}
-            value={phone.label}
+            data={labelOptions}
+            value={row.label}
             onChange={(value) => {
-              const label = ClientPhoneLabel.safeParse(value);
-              if (label.success) onPhones(replaceAt(phones, index, { ...phone, label: label.data }));
+              const label = kind.labels.safeParse(value);
+              if (label.success) onChange(replaceAt(rows, index, { ...row, label: label.data }));
             }}
             allowDeselect={false}
             aria-label={t('crm.label')}
@@ -65,8 +140,8 @@ export function ContactPointsEditor({ phones, emails, onPhones, onEmails, errors
             variant="subtle"
             color="gray"
             size="input-sm"
-            onClick={() => onPhones(phones.filter((_, i) => i !== index))}
-            aria-label={t('crm.removePhone')}
+            onClick={() => onChange(rows.filter((_, i) => i !== index))}
+            aria-label={texts.remove}
           >
             ×
           </ActionIcon>
@@ -75,60 +150,13 @@ export function ContactPointsEditor({ phones, emails, onPhones, onEmails, errors
       <Button
         variant="subtle"
         size="compact-sm"
-        onClick={() => onPhones([...phones, { number: '', label: 'work' }])}
+        onClick={() => onChange([...rows, kind.blank])}
         style={{ alignSelf: 'flex-start' }}
-        data-testid={`${testId}-add-phone`}
+        data-testid={`${testId}-add-${kind.name}`}
       >
-        {t('crm.addPhone')}
+        {texts.add}
       </Button>
-      <Text size="sm" fw={500}>
-        {t('crm.emails')}
-      </Text>
-      {emails.map((email, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
-        <Group key={index} gap="xs" wrap="nowrap" align="flex-start">
-          <TextInput
-            value={email.email}
-            onChange={(event) => onEmails(replaceAt(emails, index, { ...email, email: event.currentTarget.value }))}
-            placeholder="name@example.ru"
-            aria-label={t('crm.email')}
-            error={errors[`emails.${index}`] ?? (index === 0 ? errors.emails : undefined)}
-            style={{ flex: 1 }}
-            type="email"
-            data-testid={`${testId}-email-${index}`}
-          />
-          <Select
-            data={emailLabels}
-            value={email.label}
-            onChange={(value) => {
-              const label = ClientEmailLabel.safeParse(value);
-              if (label.success) onEmails(replaceAt(emails, index, { ...email, label: label.data }));
-            }}
-            allowDeselect={false}
-            aria-label={t('crm.label')}
-            w={130}
-          />
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="input-sm"
-            onClick={() => onEmails(emails.filter((_, i) => i !== index))}
-            aria-label={t('crm.removeEmail')}
-          >
-            ×
-          </ActionIcon>
-        </Group>
-      ))}
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        onClick={() => onEmails([...emails, { email: '', label: 'work' }])}
-        style={{ alignSelf: 'flex-start' }}
-        data-testid={`${testId}-add-email`}
-      >
-        {t('crm.addEmail')}
-      </Button>
-    </Stack>
+    </>
   );
 }
 

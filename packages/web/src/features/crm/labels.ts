@@ -3,7 +3,9 @@ import {
   ActivityDirection,
   ActivityKind,
   ActivityStatus,
+  ClientEmailLabel,
   ClientLifecycle,
+  ClientPhoneLabel,
   CompanyChannel,
   CompanySize,
   DealStatus,
@@ -37,6 +39,10 @@ export const priorityOptions = (t: TFunction): ComboboxItem[] =>
   TaskPriority.options.map((value) => ({ value, label: t(`crm.priority.${value}`) }));
 export const taskStatusOptions = (t: TFunction): ComboboxItem[] =>
   TaskStatus.options.map((value) => ({ value, label: t(`crm.taskStatus.${value}`) }));
+export const phoneLabelOptions = (t: TFunction): ComboboxItem[] =>
+  ClientPhoneLabel.options.map((value) => ({ value, label: t(`crm.phoneLabel.${value}`) }));
+export const emailLabelOptions = (t: TFunction): ComboboxItem[] =>
+  ClientEmailLabel.options.map((value) => ({ value, label: t(`crm.emailLabel.${value}`) }));
 export const yesNoOptions = (t: TFunction): ComboboxItem[] => [
   { value: 'true', label: t('crm.yes') },
   { value: 'false', label: t('crm.no') },

@@ -1,25 +1,19 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { MyDay } from '@pulse/contracts';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { PageTitle } from '../../shared/PageTitle.tsx';
-import { phoneHref } from '../../shared/phone.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { useMe } from '../auth/session.tsx';
 import { canViewOthersDay } from '../crm/permissions.ts';
-import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
-import { recordOf } from '../crm/record-of.ts';
 import { UserPicker } from '../people/UserPicker.tsx';
-import type { CurrentRecord } from '../quick-create/current-record.tsx';
 import { QuickCreateModal } from '../quick-create/QuickCreateModal.tsx';
-import type { QuickKind } from '../quick-create/quick-values.ts';
 import { TaskLine } from '../tasks/TaskLine.tsx';
 import { MyDaySection } from './MyDaySection.tsx';
+import { DealRow, type Follow, LeadRow, MissedCallRow } from './my-day-rows.tsx';
 import { useMyDay, useRemoveTaskFromDay } from './use-my-day.ts';
-
-type Follow = { kind: QuickKind; record?: CurrentRecord; subject: string } | null;
 
 /** What a salesperson does today: tasks due and overdue, calls to return, deals and leads to move. */
 export function MyDayPage() {
@@ -62,150 +56,71 @@ export function MyDayPage() {
   );
 }
 
+/** A list of the day: which count it shows, the colour of a non-zero count, and its items. */
+interface SectionConfig {
+  list: keyof MyDay['counts'];
+  color: string;
+  title: string;
+  empty: string;
+  testId: string;
+  items: ReactNode[];
+}
+
 function MyDayLists({ day, userId }: { day: MyDay; userId: string | null }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const { remove, restore } = useRemoveTaskFromDay(userId);
-  const [follow, setFollow] = useState<Follow>(null);
+  const [follow, setFollow] = useState<Follow | null>(null);
   const taskLine = (task: MyDay['dueToday'][number]) => (
     <TaskLine key={task.id} task={task} onCompleting={remove} onCompleteFailed={restore} />
   );
+  const sections: SectionConfig[] = [
+    {
+      list: 'overdue',
+      color: 'red',
+      title: t('myDay.overdue'),
+      empty: t('myDay.noneOverdue'),
+      testId: 'my-day-overdue',
+      items: day.overdue.map(taskLine),
+    },
+    {
+      list: 'dueToday',
+      color: 'blue',
+      title: t('myDay.dueToday'),
+      empty: t('myDay.noneToday'),
+      testId: 'my-day-due-today',
+      items: day.dueToday.map(taskLine),
+    },
+    {
+      list: 'missedCalls',
+      color: 'orange',
+      title: t('myDay.missedCalls'),
+      empty: t('myDay.noneMissed'),
+      testId: 'my-day-missed-calls',
+      items: day.missedCalls.map((call) => <MissedCallRow key={call.id} call={call} onFollow={setFollow} />),
+    },
+    {
+      list: 'dealsWithoutNextStep',
+      color: 'red',
+      title: t('myDay.dealsWithoutNextStep'),
+      empty: t('myDay.noneDeals'),
+      testId: 'my-day-deals',
+      items: day.dealsWithoutNextStep.map((item) => <DealRow key={item.deal.id} item={item} onFollow={setFollow} />),
+    },
+    {
+      list: 'leadsWaiting',
+      color: 'red',
+      title: t('myDay.leadsWaiting'),
+      empty: t('myDay.noneLeads'),
+      testId: 'my-day-leads',
+      items: day.leadsWaiting.map((item) => <LeadRow key={item.lead.id} item={item} />),
+    },
+  ];
   return (
     <>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <MyDaySection
-          title={t('myDay.overdue')}
-          count={day.counts.overdue}
-          color="red"
-          empty={t('myDay.noneOverdue')}
-          testId="my-day-overdue"
-        >
-          {day.overdue.map(taskLine)}
-        </MyDaySection>
-        <MyDaySection
-          title={t('myDay.dueToday')}
-          count={day.counts.dueToday}
-          color="blue"
-          empty={t('myDay.noneToday')}
-          testId="my-day-due-today"
-        >
-          {day.dueToday.map(taskLine)}
-        </MyDaySection>
-        <MyDaySection
-          title={t('myDay.missedCalls')}
-          count={day.counts.missedCalls}
-          color="orange"
-          empty={t('myDay.noneMissed')}
-          testId="my-day-missed-calls"
-        >
-          {day.missedCalls.map((call) => {
-            const record = recordOf(call);
-            return (
-              <Group key={call.id} justify="space-between" wrap="nowrap" data-testid={`missed-call-${call.id}`}>
-                <Stack gap={0} miw={0}>
-                  {call.phone ? (
-                    <Anchor href={phoneHref(call.phone)} size="sm">
-                      {format.phone(call.phone)}
-                    </Anchor>
-                  ) : (
-                    <Text size="sm">{t('myDay.unknownNumber')}</Text>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {format.instant(call.occurredAt)}
-                    {record ? ` · ${record.title}` : ''}
-                  </Text>
-                </Stack>
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  onClick={() =>
-                    setFollow({
-                      kind: 'call',
-                      subject: t('myDay.callBack'),
-                      record: {
-                        kind: call.deal ? 'deal' : 'company',
-                        id: call.deal?.id ?? call.company?.id ?? '',
-                        title: record?.title ?? format.phone(call.phone),
-                        links: {
-                          ...(call.company ? { companyId: call.company.id } : {}),
-                          ...(call.contact ? { contactId: call.contact.id } : {}),
-                          ...(call.deal ? { dealId: call.deal.id } : {}),
-                          ...(call.lead ? { leadId: call.lead.id } : {}),
-                        },
-                      },
-                    })
-                  }
-                >
-                  {t('myDay.logCallBack')}
-                </Button>
-              </Group>
-            );
-          })}
-        </MyDaySection>
-        <MyDaySection
-          title={t('myDay.dealsWithoutNextStep')}
-          count={day.counts.dealsWithoutNextStep}
-          color="red"
-          empty={t('myDay.noneDeals')}
-          testId="my-day-deals"
-        >
-          {day.dealsWithoutNextStep.map((item) => (
-            <Group key={item.deal.id} justify="space-between" wrap="nowrap" data-testid={`my-day-deal-${item.deal.id}`}>
-              <Stack gap={0} miw={0}>
-                <RecordLink to={RECORD_PATHS.deal(item.deal.id)}>{item.deal.title}</RecordLink>
-                <Text size="xs" c="dimmed">
-                  {[item.company?.title, item.stageName, format.money(item.amountMinor, item.currency)]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Text>
-              </Stack>
-              <Button
-                size="compact-xs"
-                variant="light"
-                onClick={() =>
-                  setFollow({
-                    kind: 'task',
-                    subject: '',
-                    record: {
-                      kind: 'deal',
-                      id: item.deal.id,
-                      title: item.deal.title,
-                      links: { dealId: item.deal.id, ...(item.company ? { companyId: item.company.id } : {}) },
-                    },
-                  })
-                }
-              >
-                {t('myDay.planNext')}
-              </Button>
-            </Group>
-          ))}
-        </MyDaySection>
-        <MyDaySection
-          title={t('myDay.leadsWaiting')}
-          count={day.counts.leadsWaiting}
-          color="red"
-          empty={t('myDay.noneLeads')}
-          testId="my-day-leads"
-        >
-          {day.leadsWaiting.map((item) => (
-            <Group key={item.lead.id} justify="space-between" wrap="nowrap" data-testid={`my-day-lead-${item.lead.id}`}>
-              <Stack gap={0} miw={0}>
-                <RecordLink to={RECORD_PATHS.lead(item.lead.id)}>{item.lead.title}</RecordLink>
-                <Text size="xs" c="dimmed">
-                  {[item.companyName, item.contactName, item.phone ? format.phone(item.phone) : null]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Text>
-              </Stack>
-              <Text size="xs" c="red" style={{ whiteSpace: 'nowrap' }}>
-                {t('myDay.waiting', {
-                  waited: format.duration(item.waitingMs),
-                  target: format.duration(item.targetMs),
-                })}
-              </Text>
-            </Group>
-          ))}
-        </MyDaySection>
+        {sections.map(({ list, ...section }) => (
+          <MyDaySection key={list} count={day.counts[list]} {...section} />
+        ))}
       </SimpleGrid>
       <QuickCreateModal
         opened={follow !== null}

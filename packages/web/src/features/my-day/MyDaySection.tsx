@@ -7,11 +7,11 @@ interface MyDaySectionProps {
   color: string;
   empty: string;
   testId: string;
-  children: ReactNode[];
+  items: ReactNode[];
 }
 
 /** One list of "My day" with its full count (lists show at most 100 items). */
-export function MyDaySection({ title, count, color, empty, testId, children }: MyDaySectionProps) {
+export function MyDaySection({ title, count, color, empty, testId, items }: MyDaySectionProps) {
   return (
     <Card withBorder data-testid={testId}>
       <Group justify="space-between" mb="xs">
@@ -22,12 +22,12 @@ export function MyDaySection({ title, count, color, empty, testId, children }: M
           {count}
         </Badge>
       </Group>
-      {children.length === 0 ? (
+      {items.length === 0 ? (
         <Text size="sm" c="dimmed">
           {empty}
         </Text>
       ) : (
-        <Stack gap="xs">{children}</Stack>
+        <Stack gap="xs">{items}</Stack>
       )}
     </Card>
   );
