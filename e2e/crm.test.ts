@@ -104,7 +104,7 @@ describe.runIf(browserAvailable())('browser: a sales manager works a deal throug
     await page.getByTestId(to).getByTestId(`board-card-${dealId}`).waitFor();
     await page.goto(`${env.baseUrl}/deals/${dealId}`);
     await page.getByTestId('timeline').waitFor();
-    expect(await page.locator('[data-testid^="stage-change-"]').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid^="stage-change-"]').count()).toBe(3);
   });
 
   it('promises a task on the deal from quick create, and finds it in "My day"', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientDuplicate } from './companies.ts';
 
 /** Every error the API returns has this one shape; the web translates `message` by `code`. */
 export const ErrorCode = z.enum([
@@ -16,7 +17,19 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const FieldIssue = z.object({ path: z.string(), message: z.string() });
+/**
+ * One problem with one field. A refusal because of existing look-alike records (a company
+ * with the same INN) lists them in `duplicates`, so a client can offer to open one of them.
+ */
+export const FieldIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  duplicates: z
+    .array(ClientDuplicate)
+    .optional()
+    .describe('The existing records this field duplicates (409 on a duplicate INN)'),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
 export const ErrorBody = z.object({
   error: z.object({
     code: ErrorCode,

@@ -212,6 +212,8 @@ const ConvertCompany = z.union([
       city: Text(200).optional(),
       phone: z.string().trim().max(100).optional(),
       email: Email.optional(),
+      /** Create it even when a company with the same INN exists (otherwise 409, as on company creation). */
+      allowDuplicate: z.boolean().default(false),
     })
     .strict(),
 ]);
@@ -238,7 +240,12 @@ const ConvertDeal = z
   })
   .strict();
 
-/** Converts a lead: links or creates the company and contact, and opens a deal. */
+/**
+ * Converts a lead: links or creates the company and contact, and opens a deal. New records are
+ * created as by POST /api/companies, /api/contacts and /api/deals, so a new company whose INN
+ * another company has is refused with 409 (the duplicates in `details[].duplicates`, on
+ * `body.company.inn`) unless `company.allowDuplicate`, or the existing one is linked by id.
+ */
 export const ConvertLeadRequest = z
   .object({
     company: ConvertCompany,

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@pulse/contracts';
+import type { ErrorCode, FieldIssue } from '@pulse/contracts';
 import type { z } from 'zod';
 
 /** An error the API reports to the client in the one error shape. */
@@ -7,7 +7,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { path: string; message: string }[],
+    readonly details?: FieldIssue[],
   ) {
     super(message);
   }
@@ -15,9 +15,8 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Record') => new AppError(404, 'not_found', `${what} not found`);
 export const forbidden = (message = 'You do not have access to this') => new AppError(403, 'forbidden', message);
-export const conflict = (message: string, details?: { path: string; message: string }[]) =>
-  new AppError(409, 'conflict', message, details);
-export const unprocessable = (message: string, details?: { path: string; message: string }[]) =>
+export const conflict = (message: string, details?: FieldIssue[]) => new AppError(409, 'conflict', message, details);
+export const unprocessable = (message: string, details?: FieldIssue[]) =>
   new AppError(422, 'unprocessable', message, details);
 export const unauthenticated = (message = 'Log in first') => new AppError(401, 'unauthenticated', message);
 

@@ -1,7 +1,7 @@
 import type { ActivitiesQuery } from '@pulse/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 import { ownerInScope } from '../access/record-scope.ts';
 
@@ -47,11 +47,14 @@ const SORT_COLUMN = { occurredAt: 'a.occurred_at', createdAt: 'a.created_at' } a
 /** A page of the activities in the actor's scope, after the keyset cursor, limit + 1 rows. */
 export function findActivities(tx: Tx, actor: Actor, query: ActivitiesQuery) {
   const column = SORT_COLUMN[query.sort];
-  const sort: KeysetSort = { expression: sql.ref(column), idColumn: 'a.activity_id', order: query.order };
+  const sort: KeysetSort = {
+    expression: sql.ref(column),
+    kind: 'timestamp',
+    idColumn: 'a.activity_id',
+    order: query.order,
+  };
   let q = selectActivities(tx, actor.orgId)
-    // The cursor carries the timestamp as PostgreSQL prints it, microseconds included, so rows
-    // written by SQL (now(), imports) page exactly.
-    .select([sql<string>`${sql.ref(column)}::text`.as('sort_key'), 'a.activity_id as id_key'])
+    .select([sortKey(sort).as('sort_key'), 'a.activity_id as id_key'])
     .where(ownerInScope(actor, 'a.user_id'))
     .where(afterCursor(sort, query.cursor));
   if (query.q) {

@@ -9,6 +9,7 @@ import {
   assertNotInFuture,
   assertStatusMove,
   normalizeActivityPhone,
+  occurredAtOnEdit,
   type ResolvedNextStep,
   resolveNextStep,
 } from './activity-rules.ts';
@@ -16,14 +17,12 @@ import { touchLeadIfAnswered } from './lead-touch.ts';
 import { assertAssignable, assertLinksVisible } from './linked-records.ts';
 import { auditedActivity, presentActivity } from './present.ts';
 import { insertTask } from './tasks.service.ts';
-import { assertTimestampCursor } from './timestamp-cursor.ts';
 import type { WorkCtx } from './work-context.ts';
 
 export async function listActivities(
   ctx: WorkCtx,
   query: ActivitiesQuery,
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
-  assertTimestampCursor(query.cursor);
   const rows = await findActivities(ctx.tx, ctx.actor, query);
   return keysetPage(rows, query.limit, presentActivity);
 }
@@ -115,7 +114,12 @@ export async function updateActivity(
   if (input.userId && input.userId !== before.user_id) await assertAssignable(ctx, input.userId, 'body.userId');
   const phone = await normalizeActivityPhone(ctx, input.phone);
   const now = deps.now();
-  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : before.occurred_at;
+  const occurredAt = occurredAtOnEdit(
+    { status: before.status, occurredAt: before.occurred_at },
+    status,
+    input.occurredAt,
+    now,
+  );
   if (input.occurredAt !== undefined || status !== before.status) assertNotInFuture(status, occurredAt, now);
   const keep = <T>(value: T | undefined, old: T) => (value === undefined ? old : value);
   const links = {

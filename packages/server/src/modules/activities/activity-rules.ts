@@ -55,6 +55,26 @@ export function assertNotInFuture(status: string, occurredAt: Date, now: Date): 
   }
 }
 
+/**
+ * When an edited activity took place: at the time sent, else at the time it had — except a
+ * planned call or meeting completed (done, or a missed call) before its planned time, which took
+ * place now: what happened cannot lie in the future.
+ */
+export function occurredAtOnEdit(
+  before: { status: string; occurredAt: Date },
+  status: string,
+  sent: string | undefined,
+  now: Date,
+): Date {
+  if (sent !== undefined) return new Date(sent);
+  const completedEarly =
+    before.status === 'planned' &&
+    status !== 'planned' &&
+    status !== 'cancelled' &&
+    before.occurredAt.getTime() > now.getTime();
+  return completedEarly ? now : before.occurredAt;
+}
+
 /** The phone in E.164, read in the organisation's country; unreadable input is a 400 on body.phone. */
 export async function normalizeActivityPhone(
   ctx: WorkCtx,

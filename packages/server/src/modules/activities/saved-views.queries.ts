@@ -1,7 +1,7 @@
 import type { SavedViewEntity } from '@pulse/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 
 /** Saved views with their owner's name. */
@@ -20,7 +20,7 @@ export function getSavedViewRow(tx: Tx, orgId: string, viewId: string): Promise<
   return selectSavedViews(tx, orgId).where('v.view_id', '=', viewId).executeTakeFirst();
 }
 
-const BY_NAME: KeysetSort = { expression: sql`lower(v.name)`, idColumn: 'v.view_id', order: 'asc' };
+const BY_NAME: KeysetSort = { expression: sql`lower(v.name)`, kind: 'text', idColumn: 'v.view_id', order: 'asc' };
 
 /** The actor's own views and the organisation's shared ones, by name, limit + 1 rows. */
 export function findSavedViews(
@@ -29,7 +29,7 @@ export function findSavedViews(
   filter: { entity?: SavedViewEntity; cursor?: string; limit: number },
 ) {
   let q = selectSavedViews(tx, actor.orgId)
-    .select([sql<string>`lower(v.name)`.as('sort_key'), 'v.view_id as id_key'])
+    .select([sortKey(BY_NAME).as('sort_key'), 'v.view_id as id_key'])
     .where((eb) => eb.or([eb('v.user_id', '=', actor.userId), eb('v.shared', '=', true)]))
     .where(afterCursor(BY_NAME, filter.cursor));
   if (filter.entity) q = q.where('v.entity', '=', filter.entity);

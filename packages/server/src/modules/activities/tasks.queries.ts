@@ -1,7 +1,7 @@
 import type { TasksQuery } from '@pulse/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 import { ownerInScope } from '../access/record-scope.ts';
 
@@ -41,10 +41,14 @@ const SORT_COLUMN = { dueAt: 't.due_at', createdAt: 't.created_at' } as const;
 /** A page of the tasks in the actor's scope, after the keyset cursor, limit + 1 rows. */
 export function findTasks(tx: Tx, actor: Actor, query: TasksQuery, now: Date) {
   const column = SORT_COLUMN[query.sort];
-  const sort: KeysetSort = { expression: sql.ref(column), idColumn: 't.task_id', order: query.order };
+  const sort: KeysetSort = {
+    expression: sql.ref(column),
+    kind: 'timestamp',
+    idColumn: 't.task_id',
+    order: query.order,
+  };
   let q = selectTasks(tx, actor.orgId)
-    // The timestamp as PostgreSQL prints it (microseconds included), so SQL-written rows page exactly.
-    .select([sql<string>`${sql.ref(column)}::text`.as('sort_key'), 't.task_id as id_key'])
+    .select([sortKey(sort).as('sort_key'), 't.task_id as id_key'])
     .where(ownerInScope(actor, 't.assignee_id'))
     .where(afterCursor(sort, query.cursor));
   if (query.q) {

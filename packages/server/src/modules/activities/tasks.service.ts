@@ -6,14 +6,12 @@ import { canRecordWork, canViewWorkOf } from './activities.policy.ts';
 import { assertAssignable, assertLinksVisible } from './linked-records.ts';
 import { auditedTask, presentTask } from './present.ts';
 import { findTasks, getTaskRow, type TaskRow } from './tasks.queries.ts';
-import { assertTimestampCursor } from './timestamp-cursor.ts';
 import type { WorkCtx } from './work-context.ts';
 
 export async function listTasks(
   ctx: WorkCtx,
   query: TasksQuery,
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
-  assertTimestampCursor(query.cursor);
   const now = ctx.deps.now();
   const rows = await findTasks(ctx.tx, ctx.actor, query, now);
   return keysetPage(rows, query.limit, (row) => presentTask(row, now));

@@ -34,7 +34,13 @@ describeEachDatabase('companies and contacts: duplicates', (ctx) => {
       const existing = await newCompany(managerA, { name: 'Original INN', inn });
       const res = await managerB.request('POST', '/api/companies', { name: 'Copy INN', inn });
       expect(res.status).toBe(409);
-      expect(res.body.error.details).toEqual([{ path: 'body.inn', message: expect.stringContaining(existing.id) }]);
+      expect(res.body.error.details).toEqual([
+        {
+          path: 'body.inn',
+          message: expect.stringContaining(existing.id),
+          duplicates: [expect.objectContaining({ id: existing.id, name: 'Original INN', reasons: ['inn'] })],
+        },
+      ]);
       const list = await head.request('GET', `/api/companies?q=${inn}`);
       expect(list.body.items.map((c: any) => c.id)).toEqual([existing.id]);
     });

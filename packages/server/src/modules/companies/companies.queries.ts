@@ -1,11 +1,11 @@
 import type { ClientLifecycle, CompanyChannel } from '@pulse/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 import { companyInScope } from './client-scope.ts';
 import { type ClientSettings, lifecycleSql, purchaseHistory } from './client-settings.ts';
-import { type ClientSearch, containsPattern, sortExpression } from './list-filters.ts';
+import { type ClientSearch, clientSort, containsPattern } from './list-filters.ts';
 
 /** Companies the actor sees, with lifecycle, first phone and e-mail, and the owner's unit. */
 export function selectCompanies(tx: Tx, actor: Actor, settings: ClientSettings) {
@@ -52,12 +52,12 @@ export interface CompanyFilter extends ClientSearch {
 /** A page (limit + 1 rows) of the companies the actor sees, in keyset order. */
 export function findCompanies(tx: Tx, actor: Actor, settings: ClientSettings, filter: CompanyFilter) {
   const sort: KeysetSort = {
-    expression: sortExpression(filter.sort, { name: 'c.name', created: 'c.created_at', updated: 'c.updated_at' }),
+    ...clientSort(filter.sort, { name: 'c.name', created: 'c.created_at', updated: 'c.updated_at' }),
     idColumn: 'c.company_id',
     order: filter.order,
   };
   let query = selectCompanies(tx, actor, settings)
-    .select([sql`${sort.expression}`.as('sort_key'), 'c.company_id as id_key'])
+    .select([sortKey(sort).as('sort_key'), 'c.company_id as id_key'])
     .where(afterCursor(sort, filter.cursor));
   if (filter.q) {
     const pattern = containsPattern(filter.q);

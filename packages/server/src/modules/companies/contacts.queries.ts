@@ -1,11 +1,11 @@
 import type { ClientLifecycle, CompanyChannel } from '@pulse/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 import { contactInScope } from './client-scope.ts';
 import { type ClientSettings, lifecycleSql, purchaseHistory } from './client-settings.ts';
-import { type ClientSearch, containsPattern, sortExpression } from './list-filters.ts';
+import { type ClientSearch, clientSort, containsPattern } from './list-filters.ts';
 
 /** Contacts the actor sees, with their company's name and lifecycle, first phone and e-mail. */
 export function selectContacts(tx: Tx, actor: Actor, settings: ClientSettings) {
@@ -62,7 +62,7 @@ export interface ContactFilter extends ClientSearch {
  */
 export function findContacts(tx: Tx, actor: Actor, settings: ClientSettings, filter: ContactFilter) {
   const sort: KeysetSort = {
-    expression: sortExpression(filter.sort, {
+    ...clientSort(filter.sort, {
       name: 'ct.full_name',
       created: 'ct.created_at',
       updated: 'ct.updated_at',
@@ -71,7 +71,7 @@ export function findContacts(tx: Tx, actor: Actor, settings: ClientSettings, fil
     order: filter.order,
   };
   let query = selectContacts(tx, actor, settings)
-    .select([sql`${sort.expression}`.as('sort_key'), 'ct.contact_id as id_key'])
+    .select([sortKey(sort).as('sort_key'), 'ct.contact_id as id_key'])
     .where(afterCursor(sort, filter.cursor));
   if (filter.q) {
     const pattern = containsPattern(filter.q);

@@ -22,6 +22,7 @@ import {
 import { type ClientSettings, loadClientSettings } from './client-settings.ts';
 import { canEditClient } from './companies.policy.ts';
 import { countOpenDeals, getCompanyRow } from './companies.queries.ts';
+import { type CreateClientOptions, readingAnywhere } from './companies.service.ts';
 import { findContactLinks } from './company-links.ts';
 import { loadContactPoints, normalizePhones, replaceContactPoints, uniqueEmails } from './contact-points.ts';
 import { type ContactRow, findContacts, getContactRow } from './contacts.queries.ts';
@@ -51,6 +52,7 @@ export async function getContact(ctx: Ctx, contactId: string): Promise<Contact> 
 export async function createContact(
   ctx: Ctx,
   input: CreateContactRequest,
+  { ownerFromHandOff = false }: CreateClientOptions = {},
 ): Promise<{ contact: Contact; duplicates: ClientDuplicate[] }> {
   const { tx, actor, deps } = ctx;
   const settings = await loadClientSettings(tx, actor.orgId, deps.now());
@@ -58,8 +60,9 @@ export async function createContact(
   const emails = uniqueEmails(input.emails);
   if (!canCreateClients(actor)) throw forbidden();
   const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
-  await assertOwnerChange(ctx, ownerId);
-  await assertCompanyLink(ctx, settings, input.companyId);
+  if (!ownerFromHandOff) await assertOwnerChange(ctx, ownerId);
+  const reader = ownerFromHandOff ? readingAnywhere(ctx) : ctx;
+  await assertCompanyLink(reader, settings, input.companyId);
   const duplicates = await findContactDuplicates(tx, actor.orgId, {
     id: null,
     name: input.fullName,
@@ -81,7 +84,7 @@ export async function createContact(
     .returning('contact_id')
     .executeTakeFirstOrThrow();
   await replaceContactPoints(tx, actor.orgId, { contactId: row.contact_id }, { phones, emails });
-  const contact = await presentOneContact(ctx, await loadVisibleContact(ctx, settings, row.contact_id));
+  const contact = await presentOneContact(ctx, await loadVisibleContact(reader, settings, row.contact_id));
   await auditClient(ctx, 'create', 'contact', contact.id, null, auditedContact(contact));
   return { contact, duplicates };
 }

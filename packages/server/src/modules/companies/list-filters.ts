@@ -1,5 +1,6 @@
 import { type CountryCode, normalizePhone } from '@pulse/domain';
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
+import type { KeysetSort } from '../../http/keyset.ts';
 
 /** What a list's `q` is matched as: text anywhere, and, when it looks so, an INN or a phone. */
 export interface ClientSearch {
@@ -36,16 +37,15 @@ export function containsPattern(text: string): string {
 }
 
 /**
- * The keyset sort expression of a client list. Names sort case-insensitively (the lower(name)
- * index); instants are cut to milliseconds, the precision a cursor carries, so a page boundary
- * never falls inside one.
+ * The keyset sort of a client list: names case-insensitively (the lower(name) index), instants
+ * as they are stored.
  */
-export function sortExpression(
+export function clientSort(
   sort: 'name' | 'created' | 'updated',
   columns: { name: string; created: string; updated: string },
-): RawBuilder<unknown> {
-  if (sort === 'name') return sql`lower(${sql.ref(columns.name)})`;
-  return sql`date_trunc('milliseconds', ${sql.ref(columns[sort])})`;
+): Pick<KeysetSort, 'expression' | 'kind'> {
+  if (sort === 'name') return { expression: sql`lower(${sql.ref(columns.name)})`, kind: 'text' };
+  return { expression: sql.ref(columns[sort]), kind: 'timestamp' };
 }
 
 /** Names ascending, dates newest first, unless the client says otherwise. */

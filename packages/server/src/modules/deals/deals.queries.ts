@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 import { ownerInScope } from '../access/record-scope.ts';
 import { containsPattern } from './use-case-context.ts';
@@ -16,14 +16,17 @@ export function isRottingSql(now: Date): Expression<SqlBool> {
 
 /**
  * An open deal with nothing planned: no open task and no planned activity still ahead. Tasks
- * and activities belong to the activities module; they are only read here.
+ * and activities belong to the activities module; they are only read here. Each is an index probe
+ * per deal (`OFFSET 0` keeps PostgreSQL from hashing every open task of the organisation instead,
+ * which on dataset M costs more than the whole 50-row page).
  */
 export function noNextStepSql(now: Date): Expression<SqlBool> {
   return sql<SqlBool>`(d.status = 'open'
     AND NOT EXISTS (SELECT 1 FROM tasks t
-      WHERE t.org_id = d.org_id AND t.deal_id = d.deal_id AND t.status = 'open')
+      WHERE t.org_id = d.org_id AND t.deal_id = d.deal_id AND t.status = 'open' OFFSET 0)
     AND NOT EXISTS (SELECT 1 FROM activities a
-      WHERE a.org_id = d.org_id AND a.deal_id = d.deal_id AND a.status = 'planned' AND a.occurred_at > ${now}::timestamptz))`;
+      WHERE a.org_id = d.org_id AND a.deal_id = d.deal_id AND a.status = 'planned'
+        AND a.occurred_at > ${now}::timestamptz OFFSET 0))`;
 }
 
 /** Deals with the names a client shows beside them and the two flags. */
@@ -93,7 +96,7 @@ export function findDealRows(
   filter: DealFilter & { sort: KeysetSort; cursor?: string; limit: number },
 ) {
   let query = dealSelect(tx, actor.orgId, now)
-    .select([sql`${filter.sort.expression}`.as('sort_key'), 'd.deal_id as id_key'])
+    .select([sortKey(filter.sort).as('sort_key'), 'd.deal_id as id_key'])
     .where(ownerInScope(actor, 'd.owner_id'));
   if (filter.q) {
     const pattern = containsPattern(filter.q);

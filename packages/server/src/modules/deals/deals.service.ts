@@ -34,15 +34,17 @@ import { auditedDeal, presentDeal, presentDealLine, presentStageChange } from '.
 import { getLiveStageOf } from './stages.service.ts';
 import { audit, type Ctx, getOrgMoneySettings } from './use-case-context.ts';
 
-// Timestamps are written from the app clock (millisecond precision), so the ISO instant a cursor
-// carries compares exactly against the column.
 const DEAL_SORTS = {
-  amount: { expression: sql.ref('d.amount_minor'), defaultOrder: 'desc' },
+  amount: { expression: sql.ref('d.amount_minor'), kind: 'integer', defaultOrder: 'desc' },
   // The keyset needs a value on every row: deals without a date sort after all dated ones.
-  expectedClose: { expression: sql`COALESCE(d.expected_close_date, DATE '9999-12-31')`, defaultOrder: 'asc' },
-  updated: { expression: sql.ref('d.updated_at'), defaultOrder: 'desc' },
-  created: { expression: sql.ref('d.created_at'), defaultOrder: 'desc' },
-  title: { expression: sql`lower(d.title)`, defaultOrder: 'asc' },
+  expectedClose: {
+    expression: sql`COALESCE(d.expected_close_date, DATE '9999-12-31')`,
+    kind: 'date',
+    defaultOrder: 'asc',
+  },
+  updated: { expression: sql.ref('d.updated_at'), kind: 'timestamp', defaultOrder: 'desc' },
+  created: { expression: sql.ref('d.created_at'), kind: 'timestamp', defaultOrder: 'desc' },
+  title: { expression: sql`lower(d.title)`, kind: 'text', defaultOrder: 'asc' },
 } as const;
 
 export async function listDeals(
@@ -52,6 +54,7 @@ export async function listDeals(
   const chosen = DEAL_SORTS[query.sort];
   const sort: KeysetSort = {
     expression: chosen.expression,
+    kind: chosen.kind,
     idColumn: 'd.deal_id',
     order: query.order ?? chosen.defaultOrder,
   };
@@ -78,13 +81,28 @@ interface DealInput extends ClosingInput {
   source: string | null;
   nextStep: string | null;
   competitorId?: string | null;
+  /** The lead the deal was converted from. */
+  leadId?: string | null;
+}
+
+/**
+ * A deal opened by a lead's conversion is owned by the person the lead was handed to: the
+ * hand-off chose them, so the actor's right to reassign is not asked again.
+ */
+export interface CreateDealOptions {
+  ownerFromHandOff?: boolean;
 }
 
 /** A new deal in its first stage (recorded in the history); won on creation, it books its sales. */
-export async function createDeal(ctx: Ctx, input: DealInput): Promise<DealDetails> {
+export async function createDeal(
+  ctx: Ctx,
+  input: DealInput,
+  { ownerFromHandOff = false }: CreateDealOptions = {},
+): Promise<DealDetails> {
   const { tx, actor } = ctx;
   if (!canCreateDeals(actor)) throw forbidden();
-  const ownerId = await resolveOwner(ctx, input.ownerId, actor.userId);
+  const ownerId =
+    ownerFromHandOff && input.ownerId ? input.ownerId : await resolveOwner(ctx, input.ownerId, actor.userId);
   const stage = await resolveInitialStage(ctx, input.pipelineId, input.stageId);
   await assertCompany(ctx, input.companyId);
   await assertContact(ctx, input.contactId, input.companyId);
@@ -111,6 +129,7 @@ export async function createDeal(ctx: Ctx, input: DealInput): Promise<DealDetail
       source: input.source,
       next_step: input.nextStep,
       competitor_id: input.competitorId ?? null,
+      lead_id: input.leadId ?? null,
       created_at: now,
       updated_at: now,
     })

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import { containsPattern } from './use-case-context.ts';
 
 export function findProductGroupRows(tx: Tx, orgId: string) {
@@ -53,10 +53,7 @@ export function findProductRows(
     limit: number;
   },
 ) {
-  let query = productSelect(tx, orgId).select([
-    sql`${filter.sort.expression}`.as('sort_key'),
-    'p.product_id as id_key',
-  ]);
+  let query = productSelect(tx, orgId).select([sortKey(filter.sort).as('sort_key'), 'p.product_id as id_key']);
   if (filter.q) {
     const pattern = containsPattern(filter.q);
     query = query.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.sku', 'ilike', pattern)]));

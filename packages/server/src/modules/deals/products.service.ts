@@ -162,9 +162,9 @@ const groupFields = (row: ProductGroupRow) => ({
 // ---------------------------------------------------------------- products
 
 const PRODUCT_SORTS = {
-  name: { expression: sql`lower(p.name)`, defaultOrder: 'asc' },
-  price: { expression: sql.ref('p.price_minor'), defaultOrder: 'asc' },
-  created: { expression: sql.ref('p.created_at'), defaultOrder: 'desc' },
+  name: { expression: sql`lower(p.name)`, kind: 'text', defaultOrder: 'asc' },
+  price: { expression: sql.ref('p.price_minor'), kind: 'integer', defaultOrder: 'asc' },
+  created: { expression: sql.ref('p.created_at'), kind: 'timestamp', defaultOrder: 'desc' },
 } as const;
 
 export async function listProducts(
@@ -186,6 +186,7 @@ export async function listProducts(
   const chosen = PRODUCT_SORTS[query.sort];
   const sort: KeysetSort = {
     expression: chosen.expression,
+    kind: chosen.kind,
     idColumn: 'p.product_id',
     order: query.order ?? chosen.defaultOrder,
   };

@@ -1,6 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 import { ownerInScope } from '../access/record-scope.ts';
 
@@ -46,9 +46,14 @@ export function findSaleRows(
   actor: Actor,
   filter: SaleFilter & { order: 'asc' | 'desc'; cursor?: string; limit: number },
 ) {
-  const sort: KeysetSort = { expression: sql.ref('sl.sale_date'), idColumn: 'sl.sale_id', order: filter.order };
+  const sort: KeysetSort = {
+    expression: sql.ref('sl.sale_date'),
+    kind: 'date',
+    idColumn: 'sl.sale_id',
+    order: filter.order,
+  };
   let query = saleSelect(tx, actor.orgId)
-    .select(['sl.sale_date as sort_key', 'sl.sale_id as id_key'])
+    .select([sortKey(sort).as('sort_key'), 'sl.sale_id as id_key'])
     .where(ownerInScope(actor, 'sl.owner_id'));
   if (filter.from) query = query.where('sl.sale_date', '>=', filter.from);
   if (filter.to) query = query.where('sl.sale_date', '<=', filter.to);

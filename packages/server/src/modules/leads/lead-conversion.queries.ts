@@ -1,8 +1,8 @@
 import type { Tx } from '../../db/tenant.ts';
 
 /**
- * SQL the conversion of a lead needs on companies, contacts, pipelines and deals. Written here
- * rather than borrowed from those modules so a lead's conversion depends on the tables only.
+ * SQL the conversion of a lead needs beyond the create use cases of companies, contacts and
+ * deals: the live records it links, and the move of the lead's history onto them.
  */
 
 /** A live company (not archived, not merged away) with its owner's unit, for the scope check. */
@@ -28,62 +28,6 @@ export function getLiveContact(tx: Tx, orgId: string, contactId: string) {
     .where('c.contact_id', '=', contactId)
     .where('c.archived_at', 'is', null)
     .where('c.merged_into_id', 'is', null)
-    .executeTakeFirst();
-}
-
-/** Phones and e-mails of a new company or contact, each the first of its kind. */
-export async function insertChannels(
-  tx: Tx,
-  orgId: string,
-  owner: { company_id: string } | { contact_id: string },
-  channels: { phone: { e164: string; raw: string } | null; email: string | null },
-): Promise<void> {
-  const of = { company_id: null, contact_id: null, ...owner };
-  if (channels.phone) {
-    await tx
-      .insertInto('phones')
-      .values({ org_id: orgId, ...of, e164: channels.phone.e164, raw: channels.phone.raw, label: 'work', position: 0 })
-      .execute();
-  }
-  if (channels.email) {
-    await tx
-      .insertInto('emails')
-      .values({ org_id: orgId, ...of, email: channels.email, label: 'work', position: 0 })
-      .execute();
-  }
-}
-
-/** A pipeline deals can be opened in; the default one when no id is given. */
-export function getOpenPipeline(tx: Tx, orgId: string, pipelineId: string | null) {
-  let query = tx
-    .selectFrom('pipelines')
-    .select('pipeline_id')
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null);
-  query = pipelineId ? query.where('pipeline_id', '=', pipelineId) : query.where('is_default', '=', true);
-  return query.executeTakeFirst();
-}
-
-export function getStage(tx: Tx, orgId: string, stageId: string) {
-  return tx
-    .selectFrom('stages')
-    .select(['stage_id', 'pipeline_id', 'kind', 'archived_at'])
-    .where('org_id', '=', orgId)
-    .where('stage_id', '=', stageId)
-    .executeTakeFirst();
-}
-
-/** The first open stage of a pipeline, where a new deal starts. */
-export function getFirstOpenStage(tx: Tx, orgId: string, pipelineId: string) {
-  return tx
-    .selectFrom('stages')
-    .select('stage_id')
-    .where('org_id', '=', orgId)
-    .where('pipeline_id', '=', pipelineId)
-    .where('kind', '=', 'open')
-    .where('archived_at', 'is', null)
-    .orderBy('position')
-    .orderBy('stage_id')
     .executeTakeFirst();
 }
 

@@ -1,16 +1,17 @@
-import type { ConvertedLead, ConvertLeadRequest } from '@pulse/contracts';
-import { unprocessable } from '../../http/errors.ts';
-import { canViewOwnedBy } from '../access/record-scope.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import {
-  getFirstOpenStage,
-  getLiveCompany,
-  getLiveContact,
-  getOpenPipeline,
-  getStage,
-  insertChannels,
-  relinkLeadHistory,
-} from './lead-conversion.queries.ts';
+  type ConvertedLead,
+  type ConvertLeadRequest,
+  CreateCompanyRequest,
+  CreateContactRequest,
+} from '@pulse/contracts';
+import type { z } from 'zod';
+import { AppError, unprocessable, validationError } from '../../http/errors.ts';
+import { canViewOwnedBy } from '../access/record-scope.ts';
+import { createCompany } from '../companies/companies.service.ts';
+import { createContact } from '../companies/contacts.service.ts';
+import { createDeal } from '../deals/deals.service.ts';
+import { getStageRow } from '../deals/pipelines.queries.ts';
+import { getLiveCompany, getLiveContact, relinkLeadHistory } from './lead-conversion.queries.ts';
 import { FieldChecks, phoneRegion } from './lead-input.ts';
 import { assertNotConverted, type Ctx, loadLeadForChange, presentLeadById, saveLead } from './lead-write.ts';
 import { getLeadSettings, type LeadRow } from './leads.queries.ts';
@@ -23,14 +24,22 @@ type NewCompanyInput = Exclude<CompanyInput, { id: string }>;
 type ContactInput = NonNullable<ConvertLeadRequest['contact']>;
 type NewContactInput = Exclude<ContactInput, { id: string }>;
 type DealInput = NonNullable<ConvertLeadRequest['deal']>;
-/** Fields of a new record after the checks the contract cannot make. */
-type Checked = { inn: string | null; kpp: string | null; phone: string | null };
+/** A part of the conversion body, as the create use case it goes to names it in errors. */
+type Part = 'company' | 'contact' | 'deal';
+
+/**
+ * The records a conversion creates belong to the person the lead was handed to, whoever
+ * converts it: the hand-off chose them (see CreateClientOptions).
+ */
+const FOR_THE_ASSIGNEE = { ownerFromHandOff: true } as const;
 
 /**
  * Converts a qualified lead into a client and a deal, in one transaction: links the company
- * and contact named by id (or creates them), opens the deal (owned by the lead's assignee, or
- * the actor) in the pipeline's first open stage unless another is given, moves the lead's
- * activities and tasks onto the deal, and keeps the lead, marked converted, as its history.
+ * and contact named by id (or creates them through the same use cases as POST /api/companies
+ * and /api/contacts, duplicate refusal and audit included), opens the deal as POST /api/deals
+ * does (owned by the lead's assignee, or the actor) in the pipeline's first open stage unless
+ * another is given, moves the lead's activities and tasks onto the deal, and keeps the lead,
+ * marked converted, as its history.
  */
 export async function convertLead(ctx: Ctx, leadId: string, input: ConvertLeadRequest): Promise<ConvertedLead> {
   const { tx, actor } = ctx;
@@ -40,8 +49,9 @@ export async function convertLead(ctx: Ctx, leadId: string, input: ConvertLeadRe
     throw unprocessable(`Only a qualified lead can be converted; this one is ${lead.status}`);
   }
   const settings = await getLeadSettings(tx, actor.orgId);
+  // The create use cases check these fields too, but one part at a time; checked here first,
+  // one 400 names every bad field of the whole body.
   const checks = new FieldChecks(phoneRegion(settings.country));
-  // Every field is checked before anything is written, so one 400 names all bad fields.
   const company = input.company;
   const companyPlan =
     'id' in company
@@ -49,11 +59,9 @@ export async function convertLead(ctx: Ctx, leadId: string, input: ConvertLeadRe
       : ({
           kind: 'create',
           input: company,
-          checked: {
-            inn: checks.inn(company.inn, 'body.company.inn'),
-            kpp: checks.kpp(company.kpp, 'body.company.kpp'),
-            phone: checks.phone(company.phone, 'body.company.phone'),
-          },
+          inn: checks.inn(company.inn, 'body.company.inn'),
+          kpp: checks.kpp(company.kpp, 'body.company.kpp'),
+          phone: checks.phone(company.phone, 'body.company.phone'),
         } as const);
   const contact = input.contact;
   const contactPlan =
@@ -61,28 +69,47 @@ export async function convertLead(ctx: Ctx, leadId: string, input: ConvertLeadRe
       ? null
       : 'id' in contact
         ? ({ kind: 'link', id: contact.id } as const)
-        : ({
-            kind: 'create',
-            input: contact,
-            checked: { inn: null, kpp: null, phone: checks.phone(contact.phone, 'body.contact.phone') },
-          } as const);
+        : ({ kind: 'create', input: contact, phone: checks.phone(contact.phone, 'body.contact.phone') } as const);
   checks.done();
 
   const ownerId = lead.assignee_id ?? actor.userId;
   const companyId =
     companyPlan.kind === 'link'
       ? await linkCompany(ctx, companyPlan.id)
-      : await createCompany(ctx, lead, ownerId, companyPlan.input, companyPlan.checked);
+      : await asPart('company', async () => {
+          const request = parsePart(CreateCompanyRequest, {
+            name: companyPlan.input.name,
+            legalName: companyPlan.input.legalName ?? null,
+            inn: companyPlan.inn,
+            kpp: companyPlan.kpp,
+            industry: companyPlan.input.industry ?? null,
+            region: companyPlan.input.region ?? null,
+            city: companyPlan.input.city ?? null,
+            source: lead.source,
+            ownerId,
+            ...channels(companyPlan.phone, companyPlan.input),
+            allowDuplicate: companyPlan.input.allowDuplicate,
+          });
+          return (await createCompany(ctx, request, FOR_THE_ASSIGNEE)).company.id;
+        });
   let contactId: string | null = null;
   if (contactPlan) {
     contactId =
       contactPlan.kind === 'link'
         ? await linkContact(ctx, contactPlan.id, companyId)
-        : await createContact(ctx, lead, ownerId, companyId, contactPlan.input, contactPlan.checked);
+        : await asPart('contact', async () => {
+            const request = parsePart(CreateContactRequest, {
+              fullName: contactPlan.input.fullName,
+              position: contactPlan.input.position ?? null,
+              companyId,
+              ownerId,
+              source: lead.source,
+              ...channels(contactPlan.phone, contactPlan.input),
+            });
+            return (await createContact(ctx, request, FOR_THE_ASSIGNEE)).contact.id;
+          });
   }
-  const dealId = input.deal
-    ? await openDeal(ctx, lead, { ownerId, companyId, contactId, currency: settings.currency }, input.deal)
-    : null;
+  const dealId = input.deal ? await openDeal(ctx, lead, { ownerId, companyId, contactId }, input.deal) : null;
   await relinkLeadHistory(tx, actor.orgId, leadId, { dealId, companyId, contactId });
   await saveLead(ctx, lead, {
     status: 'converted',
@@ -119,193 +146,82 @@ async function linkContact(ctx: Ctx, id: string, companyId: string): Promise<str
   return row.contact_id;
 }
 
-async function createCompany(
-  ctx: Ctx,
-  lead: LeadRow,
-  ownerId: string,
-  input: NewCompanyInput,
-  checked: Checked,
-): Promise<string> {
-  const { tx, actor, deps } = ctx;
-  const now = deps.now();
-  const row = await tx
-    .insertInto('companies')
-    .values({
-      org_id: actor.orgId,
-      name: input.name,
-      legal_name: input.legalName ?? null,
-      inn: checked.inn,
-      kpp: checked.kpp,
-      industry: input.industry ?? null,
-      region: input.region ?? null,
-      city: input.city ?? null,
-      source: lead.source,
-      owner_id: ownerId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const phone = checked.phone && input.phone ? { e164: checked.phone, raw: input.phone } : null;
-  await insertChannels(tx, actor.orgId, { company_id: row.company_id }, { phone, email: input.email ?? null });
-  await audit(ctx, 'company', row.company_id, {
-    name: row.name,
-    legalName: row.legal_name,
-    inn: row.inn,
-    kpp: row.kpp,
-    industry: row.industry,
-    region: row.region,
-    city: row.city,
-    source: row.source,
-    ownerId: row.owner_id,
-    phones: phone ? [phone.e164] : [],
-    emails: input.email ? [input.email] : [],
-    leadId: lead.lead_id,
-  });
-  return row.company_id;
+/** The one phone and e-mail of the conversion form as the lists a new company or contact has. */
+function channels(checkedPhone: string | null, input: NewCompanyInput | NewContactInput) {
+  return {
+    phones: checkedPhone && input.phone ? [{ number: input.phone }] : [],
+    emails: input.email ? [{ email: input.email }] : [],
+  };
 }
 
-async function createContact(
-  ctx: Ctx,
-  lead: LeadRow,
-  ownerId: string,
-  companyId: string,
-  input: NewContactInput,
-  checked: Checked,
-): Promise<string> {
-  const { tx, actor, deps } = ctx;
-  const now = deps.now();
-  const row = await tx
-    .insertInto('contacts')
-    .values({
-      org_id: actor.orgId,
-      company_id: companyId,
-      full_name: input.fullName,
-      position: input.position ?? null,
-      owner_id: ownerId,
-      source: lead.source,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const phone = checked.phone && input.phone ? { e164: checked.phone, raw: input.phone } : null;
-  await insertChannels(tx, actor.orgId, { contact_id: row.contact_id }, { phone, email: input.email ?? null });
-  await audit(ctx, 'contact', row.contact_id, {
-    fullName: row.full_name,
-    position: row.position,
-    companyId: row.company_id,
-    ownerId: row.owner_id,
-    source: row.source,
-    phones: phone ? [phone.e164] : [],
-    emails: input.email ? [input.email] : [],
-    leadId: lead.lead_id,
-  });
-  return row.contact_id;
-}
-
+/** Opens the deal through the deal use case; a deal made from a lead starts in an open stage. */
 async function openDeal(
   ctx: Ctx,
   lead: LeadRow,
-  links: { ownerId: string; companyId: string; contactId: string | null; currency: string },
+  links: { ownerId: string; companyId: string; contactId: string | null },
   input: DealInput,
 ): Promise<string> {
-  const { tx, actor, deps } = ctx;
-  const { pipelineId, stageId } = await resolveStage(ctx, input);
-  const now = deps.now();
-  const row = await tx
-    .insertInto('deals')
-    .values({
-      org_id: actor.orgId,
-      title: input.title,
-      pipeline_id: pipelineId,
-      stage_id: stageId,
-      status: 'open',
-      company_id: links.companyId,
-      contact_id: links.contactId,
-      owner_id: links.ownerId,
-      amount_minor: input.amountMinor,
-      currency: links.currency,
-      expected_close_date: input.expectedCloseDate ?? null,
-      source: lead.source,
-      lead_id: lead.lead_id,
-      stage_entered_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('deal_stage_changes')
-    .values({
-      org_id: actor.orgId,
-      deal_id: row.deal_id,
-      from_stage_id: null,
-      to_stage_id: stageId,
-      changed_at: now,
-      changed_by: actor.userId,
-    })
-    .execute();
-  await audit(ctx, 'deal', row.deal_id, {
-    title: row.title,
-    pipelineId: row.pipeline_id,
-    stageId: row.stage_id,
-    status: row.status,
-    companyId: row.company_id,
-    contactId: row.contact_id,
-    ownerId: row.owner_id,
-    amountMinor: row.amount_minor,
-    currency: row.currency,
-    expectedCloseDate: row.expected_close_date,
-    source: row.source,
-    leadId: row.lead_id,
-  });
-  return row.deal_id;
-}
-
-/** The deal's pipeline and open stage: as given, checked to belong together, or the defaults. */
-async function resolveStage(ctx: Ctx, input: DealInput): Promise<{ pipelineId: string; stageId: string }> {
-  const { tx, actor } = ctx;
-  const stage = input.stageId ? await getStage(tx, actor.orgId, input.stageId) : null;
-  if (input.stageId && !stage) {
-    throw unprocessable('The stage does not exist', [{ path: 'body.deal.stageId', message: 'Unknown stage' }]);
-  }
-  const pipeline = await getOpenPipeline(tx, actor.orgId, input.pipelineId ?? stage?.pipeline_id ?? null);
-  if (!pipeline) {
-    const named = input.pipelineId ?? stage?.pipeline_id;
-    throw unprocessable(named ? 'The pipeline does not exist or is archived' : 'There is no default pipeline', [
-      { path: 'body.deal.pipelineId', message: named ? 'Unknown or archived pipeline' : 'Name a pipeline' },
+  const stage = input.stageId ? await getStageRow(ctx.tx, ctx.actor.orgId, input.stageId) : undefined;
+  if (stage && stage.kind !== 'open') {
+    throw unprocessable('A new deal starts in an open stage', [
+      { path: 'body.deal.stageId', message: 'Not an open stage' },
     ]);
   }
-  if (stage) {
-    if (stage.pipeline_id !== pipeline.pipeline_id) {
-      throw unprocessable('The stage belongs to another pipeline', [
-        { path: 'body.deal.stageId', message: 'Stage of another pipeline' },
-      ]);
-    }
-    if (stage.kind !== 'open' || stage.archived_at !== null) {
-      throw unprocessable('A new deal starts in an open stage', [
-        { path: 'body.deal.stageId', message: 'Not an open stage' },
-      ]);
-    }
-    return { pipelineId: pipeline.pipeline_id, stageId: stage.stage_id };
-  }
-  const first = await getFirstOpenStage(tx, actor.orgId, pipeline.pipeline_id);
-  if (!first) {
-    throw unprocessable('The pipeline has no open stage', [{ path: 'body.deal.pipelineId', message: 'No open stage' }]);
-  }
-  return { pipelineId: pipeline.pipeline_id, stageId: first.stage_id };
+  const deal = await asPart('deal', () =>
+    createDeal(
+      ctx,
+      {
+        title: input.title,
+        pipelineId: input.pipelineId,
+        stageId: input.stageId,
+        companyId: links.companyId,
+        contactId: links.contactId,
+        ownerId: links.ownerId,
+        amountMinor: input.amountMinor,
+        lines: [],
+        expectedCloseDate: input.expectedCloseDate ?? null,
+        channel: null,
+        territory: null,
+        source: lead.source,
+        nextStep: null,
+        leadId: lead.lead_id,
+      },
+      FOR_THE_ASSIGNEE,
+    ),
+  );
+  return deal.id;
 }
 
-function audit(ctx: Ctx, entity: 'company' | 'contact' | 'deal', entityId: string, after: Record<string, unknown>) {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action: 'create',
-    entity,
-    entityId,
-    before: null,
-    after,
-    at: ctx.deps.now(),
-  });
+/** The request of a create use case, normalised by its own contract (blank → null and the like). */
+function parsePart<S extends z.ZodType>(schema: S, data: z.input<S>): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw validationError('body', parsed.error);
+  return parsed.data;
+}
+
+/**
+ * Runs the create use case of one part of the body. Its errors name the fields of its own
+ * request (`body.inn`, `body.phones.0.number`); the client sent them as `body.company.inn` and
+ * `body.company.phone`, so the errors are renamed to match what was sent.
+ */
+async function asPart<T>(part: Part, create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.details) throw error;
+    const details = error.details.map((issue) => ({ ...issue, path: partPath(part, issue.path) }));
+    const message =
+      error.code === 'validation_failed' ? `Invalid body: ${details.map((d) => d.path).join(', ')}` : error.message;
+    throw new AppError(error.status, error.code, message, details);
+  }
+}
+
+/** `body.inn` → `body.company.inn`; the phone and e-mail lists → the form's one phone and e-mail. */
+function partPath(part: Part, path: string): string {
+  if (!path.startsWith('body.')) return path;
+  const field = path
+    .slice('body.'.length)
+    .replace(/^phones(\..*)?$/, 'phone')
+    .replace(/^emails(\..*)?$/, 'email');
+  return `body.${part}.${field}`;
 }

@@ -1,7 +1,7 @@
 import type { LeadSource, LeadStatus } from '@pulse/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy } from '../../http/keyset.ts';
+import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
 
 /** Statuses in which a lead still waits for a person to answer it. */
@@ -71,11 +71,12 @@ export interface LeadFilter {
 export async function findLeads(tx: Tx, actor: Actor, filter: LeadFilter) {
   const sort: KeysetSort = {
     expression: sql.ref(filter.sort === 'updated' ? 'l.updated_at' : 'l.arrived_at'),
+    kind: 'timestamp',
     idColumn: 'l.lead_id',
     order: filter.order,
   };
   let query = selectLeads(tx, actor.orgId)
-    .select([sql<Date>`${sort.expression}`.as('sort_key'), 'l.lead_id as id_key'])
+    .select([sortKey(sort).as('sort_key'), 'l.lead_id as id_key'])
     .where(leadInScope(actor))
     .where(afterCursor(sort, filter.cursor));
   if (filter.q) {

@@ -1,11 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { type ClientDuplicate, type Company, CreateCompanyRequest } from '@pulse/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type ClientDuplicate, type Company, CreateCompanyRequest, FieldIssue } from '@pulse/contracts';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { findCompanies } from '../../api/companies.ts';
 import { useErrorMessage } from '../../shared/error-message.ts';
 import { checkWith, type FieldErrors, useFieldErrors } from '../../shared/form-errors.ts';
 import { notifyError, notifySuccess } from '../../shared/notify.ts';
@@ -14,7 +12,7 @@ import { filledEmails, filledPhones } from '../crm/ContactPointsEditor.tsx';
 import { DuplicateList } from '../crm/DuplicateList.tsx';
 import { MergeDialog, type MergeTarget } from '../crm/MergeDialog.tsx';
 import { canReassign } from '../crm/permissions.ts';
-import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
+import { RECORD_PATHS } from '../crm/RecordLink.tsx';
 import { CompanyFields } from './CompanyFields.tsx';
 import { type CompanyFormValues, emptyCompanyValues } from './company-form-values.ts';
 import { useCreateCompany, useMergeCompany } from './use-companies.ts';
@@ -44,7 +42,7 @@ function CreateFlow({ onClose }: { onClose(): void }) {
   const merge = useMergeCompany();
   const [values, setValues] = useState<CompanyFormValues>(() => emptyCompanyValues(me.user.id));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [innTaken, setInnTaken] = useState<string | null>(null);
+  const [innTaken, setInnTaken] = useState<ClientDuplicate[] | null>(null);
   const [created, setCreated] = useState<{ company: Company; duplicates: ClientDuplicate[] } | null>(null);
   const [mergeTarget, setMergeTarget] = useState<MergeTarget | null>(null);
 
@@ -69,10 +67,12 @@ function CreateFlow({ onClose }: { onClose(): void }) {
         else finish(result.company);
       },
       onError: (error) => {
-        if (isApiError(error, 'conflict') && error.details.some((issue) => issue.path === 'body.inn')) {
-          setInnTaken(checked.data.inn);
+        const sameInn = innDuplicates(error, 'body.inn');
+        if (sameInn) {
+          setInnTaken(sameInn);
           return;
         }
+        setInnTaken(null);
         setErrors(fromError(error));
         notifyError(errorMessage(error));
       },
@@ -134,8 +134,24 @@ function CreateFlow({ onClose }: { onClose(): void }) {
       noValidate
     >
       <Stack gap="sm">
-        {innTaken && <InnTaken inn={innTaken} onCreateAnyway={() => submit(true)} pending={create.isPending} />}
-        <CompanyFields values={values} onChange={setValues} errors={errors} canChooseOwner={canReassign(me)} />
+        {innTaken && (
+          <InnTakenAlert
+            duplicates={innTaken}
+            onCreateAnyway={() => submit(true)}
+            pending={create.isPending}
+            testId="company-inn-taken"
+          />
+        )}
+        <CompanyFields
+          values={values}
+          onChange={(next) => {
+            // "Create anyway" was about the INN refused, not another one typed since.
+            if (next.inn !== values.inn) setInnTaken(null);
+            setValues(next);
+          }}
+          errors={errors}
+          canChooseOwner={canReassign(me)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -149,34 +165,52 @@ function CreateFlow({ onClose }: { onClose(): void }) {
   );
 }
 
-/** The server refused an exact INN duplicate: show the companies with it, or create anyway. */
-function InnTaken({ inn, onCreateAnyway, pending }: { inn: string | null; onCreateAnyway(): void; pending: boolean }) {
+/**
+ * The companies a 409 on `path` (`body.inn`, `body.company.inn` when converting a lead) names as
+ * already having the INN sent; null when the error is another.
+ */
+export function innDuplicates(error: unknown, path: string): ClientDuplicate[] | null {
+  if (!isApiError(error, 'conflict')) return null;
+  const issue = error.details.find((detail) => detail.path === path);
+  if (!issue) return null;
+  // The API client keeps a detail as path and message; the contract reads its duplicates too.
+  const parsed = FieldIssue.safeParse(issue);
+  return parsed.success ? (parsed.data.duplicates ?? []) : [];
+}
+
+interface InnTakenAlertProps {
+  duplicates: readonly ClientDuplicate[];
+  onCreateAnyway(): void;
+  pending: boolean;
+  testId: string;
+  /** Other ways on, shown before "create anyway" (linking a lead to one of the companies). */
+  children?: ReactNode;
+}
+
+/** The server refused an exact INN duplicate: the companies with it, and creating anyway. */
+export function InnTakenAlert({ duplicates, onCreateAnyway, pending, testId, children }: InnTakenAlertProps) {
   const { t } = useTranslation();
-  const matches = useQuery({
-    queryKey: ['companies', 'inn', inn],
-    queryFn: ({ signal }) => findCompanies({ q: inn ?? undefined, archived: 'all', limit: 10 }, signal),
-    enabled: Boolean(inn),
-  });
   return (
-    <Alert color="red" title={t('companies.duplicates.innTaken')} data-testid="company-inn-taken">
+    <Alert color="red" title={t('companies.duplicates.innTaken')} data-testid={testId}>
       <Stack gap="xs">
-        {(matches.data?.items ?? []).map((company) => (
-          <RecordLink key={company.id} to={RECORD_PATHS.company(company.id)}>
-            {company.name}
-          </RecordLink>
-        ))}
-        {matches.data?.items.length === 0 && <Text size="sm">{t('companies.duplicates.innTakenHidden')}</Text>}
-        <Button
-          size="xs"
-          variant="light"
-          color="red"
-          onClick={onCreateAnyway}
-          loading={pending}
-          style={{ alignSelf: 'flex-start' }}
-          data-testid="company-create-anyway"
-        >
-          {t('companies.duplicates.createAnyway')}
-        </Button>
+        {duplicates.length > 0 ? (
+          <DuplicateList items={duplicates} path={RECORD_PATHS.company} testId={`${testId}-list`} />
+        ) : (
+          <Text size="sm">{t('companies.duplicates.innTakenHidden')}</Text>
+        )}
+        <Group gap="xs">
+          {children}
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            onClick={onCreateAnyway}
+            loading={pending}
+            data-testid={`${testId}-create-anyway`}
+          >
+            {t('companies.duplicates.createAnyway')}
+          </Button>
+        </Group>
       </Stack>
     </Alert>
   );

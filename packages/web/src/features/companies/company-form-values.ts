@@ -62,6 +62,3 @@ export function companyValues(company: Company): CompanyFormValues {
     emails: company.emails.map((email) => ({ email: email.email, label: email.label })),
   };
 }
-
-// Deals and leads still import it from here; it lives in crm now.
-export { changedFields } from '../crm/changed-fields.ts';

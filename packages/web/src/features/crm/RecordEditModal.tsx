@@ -18,6 +18,11 @@ export interface ClientFormValues {
   emails: EmailValue[];
 }
 
+/** What every editable record's form holds: an owner, whom only heads and administrators change. */
+export interface OwnedFormValues {
+  ownerId: string | null;
+}
+
 /** The props a record's fields component takes, in the create and the edit form alike. */
 export interface RecordFieldsProps<V> {
   values: V;
@@ -27,8 +32,13 @@ export interface RecordFieldsProps<V> {
   canChooseOwner: boolean;
 }
 
+/** The fields of the update request (without the version), or the problems that keep the form from being sent. */
+export type RecordChanges = { ok: true; changes: object } | { ok: false; issues: { path: string }[] };
+
+type Versioned = { id: string; version: number };
+
 /** What tells one record type's edit modal from another's. */
-export interface RecordEditProps<R extends { id: string; version: number }, V extends ClientFormValues, B> {
+export interface RecordEditProps<R extends Versioned, V extends OwnedFormValues, B> {
   record: R;
   opened: boolean;
   onClose(): void;
@@ -36,7 +46,13 @@ export interface RecordEditProps<R extends { id: string; version: number }, V ex
   /** Said when the save went through. */
   savedMessage: string;
   toValues(record: R): V;
-  Fields: ComponentType<RecordFieldsProps<V>>;
+  /** Gets the record too, for what the fields depend on (a deal's currency). */
+  Fields: ComponentType<RecordFieldsProps<V> & { record: R }>;
+  /**
+   * What the form changed, as update fields. By default the fields that differ from the record as
+   * read, phones and e-mails compared by their filled rows.
+   */
+  toChanges?(initial: V, values: V, record: R): RecordChanges;
   /** The update request's contract: the form is checked against it before sending. */
   schema: SafeParser<B>;
   /** The record's update mutation; called as a hook inside the form, so each opening starts afresh. */
@@ -47,8 +63,8 @@ export interface RecordEditProps<R extends { id: string; version: number }, V ex
   testId: string;
 }
 
-/** Edits a client record (company, contact) in a modal; the form mounts on opening, so it starts from the record as read. */
-export function RecordEditModal<R extends { id: string; version: number }, V extends ClientFormValues, B>({
+/** Edits a record (company, contact, deal) in a modal; the form mounts on opening, so it starts from the record as read. */
+export function RecordEditModal<R extends Versioned, V extends OwnedFormValues, B>({
   opened,
   onClose,
   title,
@@ -61,18 +77,19 @@ export function RecordEditModal<R extends { id: string; version: number }, V ext
   );
 }
 
-type EditFormProps<R extends { id: string; version: number }, V extends ClientFormValues, B> = Omit<
+type EditFormProps<R extends Versioned, V extends OwnedFormValues, B> = Omit<
   RecordEditProps<R, V, B>,
   'opened' | 'title'
 >;
 
 /** Sends only what changed, with the version read; a stale version reloads the record. */
-function EditForm<R extends { id: string; version: number }, V extends ClientFormValues, B>({
+function EditForm<R extends Versioned, V extends OwnedFormValues, B>({
   record,
   onClose,
   savedMessage,
   toValues,
   Fields,
+  toChanges = changedClientFields,
   schema,
   useUpdate,
   queryKey,
@@ -90,10 +107,12 @@ function EditForm<R extends { id: string; version: number }, V extends ClientFor
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const changes = changedFields(
-      { ...initial, phones: filledPhones(initial.phones), emails: filledEmails(initial.emails) },
-      { ...values, phones: filledPhones(values.phones), emails: filledEmails(values.emails) },
-    );
+    const changed = toChanges(initial, values, record);
+    if (!changed.ok) {
+      setErrors(fromIssues(changed.issues));
+      return;
+    }
+    const changes: { ownerId?: unknown } = { ...changed.changes };
     if (!canReassign(me)) delete changes.ownerId;
     const checked = checkWith(schema, { ...changes, version: record.version });
     if (!checked.ok) {
@@ -122,7 +141,7 @@ function EditForm<R extends { id: string; version: number }, V extends ClientFor
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Fields values={values} onChange={setValues} errors={errors} canChooseOwner={canReassign(me)} />
+        <Fields record={record} values={values} onChange={setValues} errors={errors} canChooseOwner={canReassign(me)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -134,4 +153,18 @@ function EditForm<R extends { id: string; version: number }, V extends ClientFor
       </Stack>
     </form>
   );
+}
+
+/** The fields that differ from the record as read; a phone or e-mail row left blank is no change. */
+function changedClientFields<V extends OwnedFormValues>(initial: V, values: V): RecordChanges {
+  return { ok: true, changes: changedFields(filledContactPoints(initial), filledContactPoints(values)) };
+}
+
+function filledContactPoints<V extends OwnedFormValues>(values: V): V {
+  if (!hasContactPoints(values)) return values;
+  return { ...values, phones: filledPhones(values.phones), emails: filledEmails(values.emails) };
+}
+
+function hasContactPoints(values: OwnedFormValues): values is ClientFormValues {
+  return 'phones' in values && Array.isArray(values.phones) && 'emails' in values && Array.isArray(values.emails);
 }

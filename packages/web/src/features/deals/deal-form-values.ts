@@ -1,5 +1,8 @@
 import type { DealChannel, DealDetails } from '@pulse/contracts';
 import { moneyText } from '../../shared/MoneyInput.tsx';
+import { parseMoneyInput } from '../../shared/money.ts';
+import { changedFields } from '../crm/changed-fields.ts';
+import type { RecordChanges } from '../crm/RecordEditModal.tsx';
 
 /** The deal form as typed; the amount is text in major units. */
 export interface DealFormValues {
@@ -50,4 +53,26 @@ export function dealValues(deal: DealDetails): DealFormValues {
     nextStep: deal.nextStep ?? '',
     ownerId: deal.ownerId,
   };
+}
+
+/**
+ * The update fields of an edited deal: only what changed, the amount in minor units (unless line
+ * items make it), a cleared close date as null. The pipeline and stage move elsewhere, and a deal
+ * always has an owner, so a cleared owner is no change.
+ */
+export function dealChanges(
+  initial: DealFormValues,
+  values: DealFormValues,
+  deal: Pick<DealDetails, 'currency' | 'lines'>,
+): RecordChanges {
+  const { pipelineId: _p, stageId: _s, amount, ...changed } = changedFields(initial, values);
+  const changes: Record<string, unknown> = { ...changed };
+  if (amount !== undefined && deal.lines.length === 0) {
+    const amountMinor = parseMoneyInput(amount, deal.currency);
+    if (amountMinor === null) return { ok: false, issues: [{ path: 'amountMinor' }] };
+    changes.amountMinor = amountMinor;
+  }
+  if (changed.expectedCloseDate !== undefined) changes.expectedCloseDate = changed.expectedCloseDate || null;
+  if (changed.ownerId === null) delete changes.ownerId;
+  return { ok: true, changes };
 }

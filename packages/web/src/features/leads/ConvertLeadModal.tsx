@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { ConvertLeadRequest, type LeadDetail } from '@pulse/contracts';
+import { type ClientDuplicate, ConvertLeadRequest, type LeadDetail } from '@pulse/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../shared/error-message.ts';
@@ -8,11 +8,13 @@ import { MoneyInput } from '../../shared/MoneyInput.tsx';
 import { parseMoneyInput } from '../../shared/money.ts';
 import { notifyError, notifySuccess } from '../../shared/notify.ts';
 import { useMe } from '../auth/session.tsx';
+import { InnTakenAlert, innDuplicates } from '../companies/CompanyCreateModal.tsx';
 import { CompanyPicker } from '../companies/CompanyPicker.tsx';
 import { ContactPicker } from '../contacts/ContactPicker.tsx';
 import { useConvertLead } from './use-leads.ts';
 
 type Choice = 'new' | 'existing';
+type CompanyPart = ConvertLeadRequest['company'];
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
 /** Turns a qualified lead into a company (new or existing), a contact and a deal, keeping its history. */
@@ -42,20 +44,28 @@ function ConvertForm({ lead, onClose }: { lead: LeadDetail; onClose(): void }) {
   const [dealTitle, setDealTitle] = useState(lead.title);
   const [amount, setAmount] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The companies that already have the INN of the new one, after the server refused it.
+  const [innTaken, setInnTaken] = useState<ClientDuplicate[] | null>(null);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function newCompany(allowDuplicate: boolean): CompanyPart {
+    return {
+      name: companyName,
+      inn: optional(inn),
+      phone: lead.contactName ? undefined : (lead.phone ?? undefined),
+      email: lead.contactName ? undefined : (lead.email ?? undefined),
+      allowDuplicate,
+    };
+  }
+
+  function linkInstead(duplicate: ClientDuplicate) {
+    setCompanyMode('existing');
+    setCompanyId(duplicate.id);
+    send({ id: duplicate.id });
+  }
+
+  function send(company: CompanyPart) {
     const amountMinor = amount.trim() ? parseMoneyInput(amount, me.organization.currency) : 0;
     if (amountMinor === null) return setErrors({ amountMinor: t('validation.amount') });
-    const company =
-      companyMode === 'existing'
-        ? { id: companyId ?? '' }
-        : {
-            name: companyName,
-            inn: optional(inn),
-            phone: lead.contactName ? undefined : (lead.phone ?? undefined),
-            email: lead.contactName ? undefined : (lead.email ?? undefined),
-          };
     const contact =
       contactMode === 'none'
         ? null
@@ -78,6 +88,9 @@ function ConvertForm({ lead, onClose }: { lead: LeadDetail; onClose(): void }) {
         onClose();
       },
       onError: (error) => {
+        const sameInn = innDuplicates(error, 'body.company.inn');
+        setInnTaken(sameInn);
+        if (sameInn) return;
         setErrors(fromError(error));
         notifyError(errorMessage(error));
       },
@@ -85,7 +98,13 @@ function ConvertForm({ lead, onClose }: { lead: LeadDetail; onClose(): void }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        send(companyMode === 'existing' ? { id: companyId ?? '' } : newCompany(false));
+      }}
+      noValidate
+    >
       <Stack gap="sm">
         <Text fw={600}>{t('leads.convert.company')}</Text>
         <SegmentedControl
@@ -116,10 +135,35 @@ function ConvertForm({ lead, onClose }: { lead: LeadDetail; onClose(): void }) {
             <TextInput
               label={t('companies.fields.inn')}
               value={inn}
-              onChange={(event) => setInn(event.currentTarget.value)}
+              onChange={(event) => {
+                setInn(event.currentTarget.value);
+                setInnTaken(null);
+              }}
               error={errors['company.inn']}
+              data-testid="convert-company-inn"
             />
           </SimpleGrid>
+        )}
+        {innTaken && companyMode === 'new' && (
+          <InnTakenAlert
+            duplicates={innTaken}
+            onCreateAnyway={() => send(newCompany(true))}
+            pending={convert.isPending}
+            testId="convert-inn-taken"
+          >
+            {innTaken.map((duplicate) => (
+              <Button
+                key={duplicate.id}
+                size="xs"
+                variant="light"
+                onClick={() => linkInstead(duplicate)}
+                loading={convert.isPending}
+                data-testid={`convert-inn-taken-link-${duplicate.id}`}
+              >
+                {t('leads.convert.linkTo', { name: duplicate.name })}
+              </Button>
+            ))}
+          </InnTakenAlert>
         )}
         <Text fw={600}>{t('leads.convert.contact')}</Text>
         <SegmentedControl

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useErrorMessage } from '../../shared/error-message.ts';
 import { checkWith, type FieldErrors, useFieldErrors } from '../../shared/form-errors.ts';
 import { notifyError, notifySuccess } from '../../shared/notify.ts';
-import { changedFields } from '../companies/company-form-values.ts';
+import { changedFields } from '../crm/changed-fields.ts';
 import { leadSourceOptions } from '../crm/labels.ts';
 import { RECORD_PATHS } from '../crm/RecordLink.tsx';
 import { unitOptions } from '../structure/unit-options.ts';
