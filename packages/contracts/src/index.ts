@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './leads.ts';
 export * from './organization.ts';
 export * from './pipelines.ts';
+export * from './plans.ts';
 export * from './products.ts';
 export * from './reference-lists.ts';
 export * from './roles.ts';

@@ -7,6 +7,7 @@ import { companyRoutes } from './modules/companies/companies.routes.ts';
 import { dealRoutes } from './modules/deals/deals.routes.ts';
 import { leadRoutes } from './modules/leads/leads.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -22,4 +23,5 @@ export const allRoutes: AnyRoute[] = [
   ...dealRoutes,
   ...leadRoutes,
   ...activityRoutes,
+  ...planRoutes,
 ];

@@ -4,6 +4,7 @@ import type { DealTables } from './schema/crm-deals.ts';
 import type { ProductTables } from './schema/crm-products.ts';
 import type { FoundationTables } from './schema/foundation.ts';
 import type { LeadTables } from './schema/leads.ts';
+import type { PlanTables } from './schema/plans.ts';
 
 // The table types live in schema/, one file per feature; this module composes them and
 // re-exports every table type, so the rest of the server imports from here alone.
@@ -14,6 +15,7 @@ export type * from './schema/crm-deals.ts';
 export type * from './schema/crm-products.ts';
 export type * from './schema/foundation.ts';
 export type * from './schema/leads.ts';
+export type * from './schema/plans.ts';
 
 /** The database as Kysely sees it. Table names match the SQL migrations. */
 export interface Database
@@ -22,4 +24,5 @@ export interface Database
     ProductTables,
     DealTables,
     LeadTables,
-    ActivityTables {}
+    ActivityTables,
+    PlanTables {}
