@@ -1,11 +1,26 @@
-import type { ClientLifecycle, CompanyChannel } from '@pulse/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
+import { afterCursor, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
+import {
+  type ClientListColumns,
+  type ClientListFilter,
+  clientExtras,
+  clientListConditions,
+  clientListSort,
+} from './client-list.ts';
 import { companyInScope } from './client-scope.ts';
 import { type ClientSettings, lifecycleSql, purchaseHistory } from './client-settings.ts';
-import { type ClientSearch, clientSort, containsPattern } from './list-filters.ts';
+
+/** How the shared list parts (client-list.ts) find a company's columns. */
+const COMPANY_LIST: ClientListColumns = {
+  alias: 'c',
+  idColumn: 'company_id',
+  name: 'c.name',
+  texts: ['c.name', 'c.legal_name'],
+  inn: 'c.inn',
+  company: 'c',
+};
 
 /** Companies the actor sees, with lifecycle, first phone and e-mail, and the owner's unit. */
 export function selectCompanies(tx: Tx, actor: Actor, settings: ClientSettings) {
@@ -18,13 +33,7 @@ export function selectCompanies(tx: Tx, actor: Actor, settings: ClientSettings) 
     .select([
       lifecycleSql(settings, 'ls').as('lifecycle'),
       sql<string | null>`ls.last_day::text`.as('last_day'),
-      sql<string | null>`(SELECT p.e164 FROM phones p WHERE p.org_id = c.org_id AND p.company_id = c.company_id
-        ORDER BY p.position, p.phone_id LIMIT 1)`.as('first_phone'),
-      sql<string | null>`(SELECT e.email FROM emails e WHERE e.org_id = c.org_id AND e.company_id = c.company_id
-        ORDER BY e.position, e.email_id LIMIT 1)`.as('first_email'),
-      sql<string | null>`(SELECT u.unit_id FROM users u WHERE u.org_id = c.org_id AND u.user_id = c.owner_id)`.as(
-        'owner_unit_id',
-      ),
+      ...clientExtras(COMPANY_LIST),
     ]);
 }
 
@@ -35,76 +44,16 @@ export function getCompanyRow(tx: Tx, actor: Actor, settings: ClientSettings, co
   return selectCompanies(tx, actor, settings).where('c.company_id', '=', companyId).executeTakeFirst();
 }
 
-export interface CompanyFilter extends ClientSearch {
-  ownerId?: string;
-  channel?: CompanyChannel;
-  region?: string;
-  segment?: string;
-  lifecycle?: ClientLifecycle;
-  keyAccount?: 'true' | 'false';
-  archived: 'true' | 'false' | 'all';
-  sort: 'name' | 'created' | 'updated';
-  order: 'asc' | 'desc';
-  cursor?: string;
-  limit: number;
-}
+export type CompanyFilter = ClientListFilter;
 
 /** A page (limit + 1 rows) of the companies the actor sees, in keyset order. */
 export function findCompanies(tx: Tx, actor: Actor, settings: ClientSettings, filter: CompanyFilter) {
-  const sort: KeysetSort = {
-    ...clientSort(filter.sort, { name: 'c.name', created: 'c.created_at', updated: 'c.updated_at' }),
-    idColumn: 'c.company_id',
-    order: filter.order,
-  };
+  const sort = clientListSort(COMPANY_LIST, filter);
   let query = selectCompanies(tx, actor, settings)
     .select([sortKey(sort).as('sort_key'), 'c.company_id as id_key'])
     .where(afterCursor(sort, filter.cursor));
-  if (filter.q) {
-    const pattern = containsPattern(filter.q);
-    const { phoneDigits, phoneE164, innPrefix } = filter;
-    query = query.where((eb) =>
-      eb.or([
-        eb('c.name', 'ilike', pattern),
-        eb('c.legal_name', 'ilike', pattern),
-        ...(innPrefix ? [eb('c.inn', 'like', `${innPrefix}%`)] : []),
-        eb.exists(
-          eb
-            .selectFrom('emails as e')
-            .select('e.email_id')
-            .whereRef('e.org_id', '=', 'c.org_id')
-            .whereRef('e.company_id', '=', 'c.company_id')
-            .where('e.email', 'like', pattern.toLowerCase()),
-        ),
-        ...(phoneDigits || phoneE164
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('phones as p')
-                  .select('p.phone_id')
-                  .whereRef('p.org_id', '=', 'c.org_id')
-                  .whereRef('p.company_id', '=', 'c.company_id')
-                  .where((inner) =>
-                    inner.or([
-                      ...(phoneE164 ? [inner('p.e164', '=', phoneE164)] : []),
-                      ...(phoneDigits ? [inner('p.e164', 'like', `%${phoneDigits}%`)] : []),
-                    ]),
-                  ),
-              ),
-            ]
-          : []),
-      ]),
-    );
-  }
-  if (filter.ownerId === 'none') query = query.where('c.owner_id', 'is', null);
-  else if (filter.ownerId) query = query.where('c.owner_id', '=', filter.ownerId);
-  if (filter.channel) query = query.where('c.channel', '=', filter.channel);
-  if (filter.region) query = query.where(sql`lower(c.region)`, '=', filter.region.toLowerCase());
-  if (filter.segment) query = query.where(sql`lower(c.segment)`, '=', filter.segment.toLowerCase());
-  if (filter.keyAccount) query = query.where('c.is_key_account', '=', filter.keyAccount === 'true');
+  for (const condition of clientListConditions(COMPANY_LIST, filter)) query = query.where(condition);
   if (filter.lifecycle) query = query.where(lifecycleSql(settings, 'ls'), '=', filter.lifecycle);
-  if (filter.archived !== 'all') {
-    query = query.where('c.archived_at', filter.archived === 'true' ? 'is not' : 'is', null);
-  }
   return query
     .orderBy(orderBy(sort))
     .limit(filter.limit + 1)

@@ -19,10 +19,10 @@ import {
   findDuplicatesOfCompany,
   getCompany,
   listCompanies,
+  mergeCompanies,
   setCompanyArchived,
   updateCompany,
 } from './companies.service.ts';
-import { mergeCompanies } from './company-merge.ts';
 import { contactRoutes } from './contacts.routes.ts';
 
 const tag = 'clients';

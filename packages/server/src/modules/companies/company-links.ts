@@ -6,6 +6,17 @@ const COMPANY_LINKS = ['deals', 'contacts', 'leads', 'activities', 'tasks', 'sal
 /** Tables whose rows point at a contact. */
 const CONTACT_LINKS = ['deals', 'leads', 'activities', 'tasks'] as const;
 
+/** How the rows of each table that points at a company or contact are named, and what they keep. */
+export const LINKED_TABLES = {
+  contacts: { idColumn: 'contact_id', entity: 'contact', versioned: true, timestamped: true },
+  deals: { idColumn: 'deal_id', entity: 'deal', versioned: true, timestamped: true },
+  leads: { idColumn: 'lead_id', entity: 'lead', versioned: true, timestamped: true },
+  activities: { idColumn: 'activity_id', entity: 'activity', versioned: false, timestamped: true },
+  tasks: { idColumn: 'task_id', entity: 'task', versioned: true, timestamped: true },
+  sales: { idColumn: 'sale_id', entity: 'sale', versioned: false, timestamped: false },
+} as const;
+export type LinkedTable = keyof typeof LINKED_TABLES;
+
 /** What refers to a company (records merged into it too), by name; empty when nothing does. */
 export function findCompanyLinks(tx: Tx, orgId: string, companyId: string): Promise<string[]> {
   return findLinks(tx, orgId, companyId, [

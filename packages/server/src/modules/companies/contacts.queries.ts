@@ -1,11 +1,27 @@
-import type { ClientLifecycle, CompanyChannel } from '@pulse/contracts';
+import type { ClientLifecycle } from '@pulse/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { afterCursor, type KeysetSort, orderBy, sortKey } from '../../http/keyset.ts';
+import { afterCursor, orderBy, sortKey } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
+import {
+  type ClientListColumns,
+  type ClientListFilter,
+  clientExtras,
+  clientListConditions,
+  clientListSort,
+} from './client-list.ts';
 import { contactInScope } from './client-scope.ts';
 import { type ClientSettings, lifecycleSql, purchaseHistory } from './client-settings.ts';
-import { type ClientSearch, clientSort, containsPattern } from './list-filters.ts';
+
+/** How the shared list parts (client-list.ts) find a contact's columns; company filters go through `co`. */
+const CONTACT_LIST: ClientListColumns = {
+  alias: 'ct',
+  idColumn: 'contact_id',
+  name: 'ct.full_name',
+  texts: ['ct.full_name', 'ct.position', 'co.name'],
+  inn: 'co.inn',
+  company: 'co',
+};
 
 /** Contacts the actor sees, with their company's name and lifecycle, first phone and e-mail. */
 export function selectContacts(tx: Tx, actor: Actor, settings: ClientSettings) {
@@ -23,13 +39,7 @@ export function selectContacts(tx: Tx, actor: Actor, settings: ClientSettings) {
       sql<ClientLifecycle | null>`CASE WHEN ct.company_id IS NULL THEN NULL ELSE ${lifecycleSql(settings, 'ls')} END`.as(
         'lifecycle',
       ),
-      sql<string | null>`(SELECT p.e164 FROM phones p WHERE p.org_id = ct.org_id AND p.contact_id = ct.contact_id
-        ORDER BY p.position, p.phone_id LIMIT 1)`.as('first_phone'),
-      sql<string | null>`(SELECT e.email FROM emails e WHERE e.org_id = ct.org_id AND e.contact_id = ct.contact_id
-        ORDER BY e.position, e.email_id LIMIT 1)`.as('first_email'),
-      sql<string | null>`(SELECT u.unit_id FROM users u WHERE u.org_id = ct.org_id AND u.user_id = ct.owner_id)`.as(
-        'owner_unit_id',
-      ),
+      ...clientExtras(CONTACT_LIST),
     ]);
 }
 
@@ -40,19 +50,8 @@ export function getContactRow(tx: Tx, actor: Actor, settings: ClientSettings, co
   return selectContacts(tx, actor, settings).where('ct.contact_id', '=', contactId).executeTakeFirst();
 }
 
-export interface ContactFilter extends ClientSearch {
+export interface ContactFilter extends ClientListFilter {
   companyId?: string;
-  ownerId?: string;
-  channel?: CompanyChannel;
-  region?: string;
-  segment?: string;
-  lifecycle?: ClientLifecycle;
-  keyAccount?: 'true' | 'false';
-  archived: 'true' | 'false' | 'all';
-  sort: 'name' | 'created' | 'updated';
-  order: 'asc' | 'desc';
-  cursor?: string;
-  limit: number;
 }
 
 /**
@@ -61,67 +60,14 @@ export interface ContactFilter extends ClientSearch {
  * region, segment, key account, lifecycle) apply through the company.
  */
 export function findContacts(tx: Tx, actor: Actor, settings: ClientSettings, filter: ContactFilter) {
-  const sort: KeysetSort = {
-    ...clientSort(filter.sort, {
-      name: 'ct.full_name',
-      created: 'ct.created_at',
-      updated: 'ct.updated_at',
-    }),
-    idColumn: 'ct.contact_id',
-    order: filter.order,
-  };
+  const sort = clientListSort(CONTACT_LIST, filter);
   let query = selectContacts(tx, actor, settings)
     .select([sortKey(sort).as('sort_key'), 'ct.contact_id as id_key'])
     .where(afterCursor(sort, filter.cursor));
-  if (filter.q) {
-    const pattern = containsPattern(filter.q);
-    const { phoneDigits, phoneE164, innPrefix } = filter;
-    query = query.where((eb) =>
-      eb.or([
-        eb('ct.full_name', 'ilike', pattern),
-        eb('ct.position', 'ilike', pattern),
-        eb('co.name', 'ilike', pattern),
-        ...(innPrefix ? [eb('co.inn', 'like', `${innPrefix}%`)] : []),
-        eb.exists(
-          eb
-            .selectFrom('emails as e')
-            .select('e.email_id')
-            .whereRef('e.org_id', '=', 'ct.org_id')
-            .whereRef('e.contact_id', '=', 'ct.contact_id')
-            .where('e.email', 'like', pattern.toLowerCase()),
-        ),
-        ...(phoneDigits || phoneE164
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('phones as p')
-                  .select('p.phone_id')
-                  .whereRef('p.org_id', '=', 'ct.org_id')
-                  .whereRef('p.contact_id', '=', 'ct.contact_id')
-                  .where((inner) =>
-                    inner.or([
-                      ...(phoneE164 ? [inner('p.e164', '=', phoneE164)] : []),
-                      ...(phoneDigits ? [inner('p.e164', 'like', `%${phoneDigits}%`)] : []),
-                    ]),
-                  ),
-              ),
-            ]
-          : []),
-      ]),
-    );
-  }
+  for (const condition of clientListConditions(CONTACT_LIST, filter)) query = query.where(condition);
   if (filter.companyId) query = query.where('ct.company_id', '=', filter.companyId);
-  if (filter.ownerId === 'none') query = query.where('ct.owner_id', 'is', null);
-  else if (filter.ownerId) query = query.where('ct.owner_id', '=', filter.ownerId);
-  if (filter.channel) query = query.where('co.channel', '=', filter.channel);
-  if (filter.region) query = query.where(sql`lower(co.region)`, '=', filter.region.toLowerCase());
-  if (filter.segment) query = query.where(sql`lower(co.segment)`, '=', filter.segment.toLowerCase());
-  if (filter.keyAccount) query = query.where('co.is_key_account', '=', filter.keyAccount === 'true');
   if (filter.lifecycle) {
     query = query.where('ct.company_id', 'is not', null).where(lifecycleSql(settings, 'ls'), '=', filter.lifecycle);
-  }
-  if (filter.archived !== 'all') {
-    query = query.where('ct.archived_at', filter.archived === 'true' ? 'is not' : 'is', null);
   }
   return query
     .orderBy(orderBy(sort))

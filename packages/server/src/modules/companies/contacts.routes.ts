@@ -13,13 +13,13 @@ import {
   UpdateContactRequest,
 } from '@pulse/contracts';
 import { type AnyRoute, sessionRoute } from '../../http/route.ts';
-import { mergeContacts } from './contact-merge.ts';
 import {
   createContact,
   deleteContact,
   findDuplicatesOfContact,
   getContact,
   listContacts,
+  mergeContacts,
   setContactArchived,
   updateContact,
 } from './contacts.service.ts';

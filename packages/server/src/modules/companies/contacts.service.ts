@@ -6,173 +6,131 @@ import type {
   CreateContactRequest,
   UpdateContactRequest,
 } from '@pulse/contracts';
-import type { Updateable } from 'kysely';
-import type { ContactsTable } from '../../db/schema.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
-import { keysetPage } from '../../http/keyset.ts';
+import { unprocessable } from '../../http/errors.ts';
+import type { Ctx } from './client-context.ts';
+import { filledFrom, mergeClients } from './client-merge.ts';
 import {
-  assertNotMerged,
-  assertOwnerChange,
-  assertVersion,
-  auditClient,
-  type Ctx,
-  canCreateClients,
-  staleVersion,
-} from './client-context.ts';
-import { type ClientSettings, loadClientSettings } from './client-settings.ts';
-import { canEditClient } from './companies.policy.ts';
+  type ClientKind,
+  type CreateClientOptions,
+  createClient,
+  deleteClient,
+  findDuplicatesOfClient,
+  getClient,
+  listClients,
+  setClientArchived,
+  updateClient,
+} from './client-records.ts';
+import type { ClientSettings } from './client-settings.ts';
 import { countOpenDeals, getCompanyRow } from './companies.queries.ts';
-import { type CreateClientOptions, readingAnywhere } from './companies.service.ts';
 import { findContactLinks } from './company-links.ts';
-import { loadContactPoints, normalizePhones, replaceContactPoints, uniqueEmails } from './contact-points.ts';
+import { loadContactPoints } from './contact-points.ts';
 import { type ContactRow, findContacts, getContactRow } from './contacts.queries.ts';
 import { findContactDuplicates } from './duplicates.ts';
-import { clientSearch, listOrder } from './list-filters.ts';
 import { auditedContact, presentContact, presentContactSummary } from './present-contact.ts';
 
-export async function listContacts(
-  { tx, actor, deps }: Ctx,
+/** Fields the survivor of a merge takes from the other contact when it has none of its own. */
+const FILLED = ['position', 'company_id', 'owner_id', 'source', 'notes'] as const;
+
+/** A contact for the use cases companies and contacts share (client-records.ts). */
+const CONTACT: ClientKind<ContactRow, Contact> = {
+  table: 'contacts',
+  idColumn: 'contact_id',
+  field: 'contactId',
+  entity: 'contact',
+  noun: 'Contact',
+  idOf: (row) => row.contact_id,
+  getRow: getContactRow,
+  present: presentOneContact,
+  audited: auditedContact,
+  findLinks: findContactLinks,
+  probe: (row) => ({ name: row.full_name, companyId: row.company_id }),
+  findDuplicates: findContactDuplicates,
+  linked: ['deals', 'leads', 'activities', 'tasks'],
+  // A decision maker stays one.
+  survivorTakes: (survivor, other) => ({
+    ...filledFrom(survivor, other, FILLED),
+    is_decision_maker: survivor.is_decision_maker || other.is_decision_maker,
+  }),
+};
+
+export function listContacts(
+  ctx: Ctx,
   query: ContactsQuery,
 ): Promise<{ items: ContactSummary[]; nextCursor: string | null }> {
-  const settings = await loadClientSettings(tx, actor.orgId, deps.now());
-  const rows = await findContacts(tx, actor, settings, {
-    ...query,
-    ...clientSearch(query.q, settings.region),
-    order: listOrder(query.sort, query.order),
-  });
-  return keysetPage(rows, query.limit, presentContactSummary);
+  return listClients(ctx, query, findContacts, presentContactSummary);
 }
 
-export async function getContact(ctx: Ctx, contactId: string): Promise<Contact> {
-  const settings = await loadClientSettings(ctx.tx, ctx.actor.orgId, ctx.deps.now());
-  return presentOneContact(ctx, await loadVisibleContact(ctx, settings, contactId));
+export function getContact(ctx: Ctx, contactId: string): Promise<Contact> {
+  return getClient(ctx, CONTACT, contactId);
 }
 
 /** A new contact; look-alikes (same e-mail, phone, similar name at the same company) come back with it. */
 export async function createContact(
   ctx: Ctx,
   input: CreateContactRequest,
-  { ownerFromHandOff = false }: CreateClientOptions = {},
+  options: CreateClientOptions = {},
 ): Promise<{ contact: Contact; duplicates: ClientDuplicate[] }> {
-  const { tx, actor, deps } = ctx;
-  const settings = await loadClientSettings(tx, actor.orgId, deps.now());
-  const phones = normalizePhones(input.phones, settings.region);
-  const emails = uniqueEmails(input.emails);
-  if (!canCreateClients(actor)) throw forbidden();
-  const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
-  if (!ownerFromHandOff) await assertOwnerChange(ctx, ownerId);
-  const reader = ownerFromHandOff ? readingAnywhere(ctx) : ctx;
-  await assertCompanyLink(reader, settings, input.companyId);
-  const duplicates = await findContactDuplicates(tx, actor.orgId, {
-    id: null,
-    name: input.fullName,
-    companyId: input.companyId,
-    phones: phones.map((p) => p.e164),
-    emails: emails.map((e) => e.email),
+  const { record, duplicates } = await createClient(ctx, CONTACT, input, {
+    ...options,
+    columns: { ...columnsOf(input), full_name: input.fullName },
+    vet: async (reader, settings, points) => {
+      await assertCompanyLink(reader, settings, input.companyId);
+      return findContactDuplicates(ctx.tx, ctx.actor.orgId, {
+        id: null,
+        name: input.fullName,
+        companyId: input.companyId,
+        ...points,
+      });
+    },
   });
-  const now = deps.now();
-  const row = await tx
-    .insertInto('contacts')
-    .values({
-      org_id: actor.orgId,
-      ...columnsOf(input),
-      full_name: input.fullName,
-      owner_id: ownerId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('contact_id')
-    .executeTakeFirstOrThrow();
-  await replaceContactPoints(tx, actor.orgId, { contactId: row.contact_id }, { phones, emails });
-  const contact = await presentOneContact(ctx, await loadVisibleContact(reader, settings, row.contact_id));
-  await auditClient(ctx, 'create', 'contact', contact.id, null, auditedContact(contact));
-  return { contact, duplicates };
+  return { contact: record, duplicates };
 }
 
-export async function updateContact(ctx: Ctx, contactId: string, input: UpdateContactRequest): Promise<Contact> {
-  const { tx, actor, deps } = ctx;
-  const settings = await loadClientSettings(tx, actor.orgId, deps.now());
-  const phones = input.phones && normalizePhones(input.phones, settings.region);
-  const emails = input.emails && uniqueEmails(input.emails);
-  const row = await loadEditableContact(ctx, settings, contactId);
-  assertVersion(row.version, input.version);
-  assertNotMerged(row);
-  if (input.ownerId !== undefined && input.ownerId !== row.owner_id) await assertOwnerChange(ctx, input.ownerId);
-  if (input.companyId !== undefined && input.companyId !== row.company_id) {
-    await assertCompanyLink(ctx, settings, input.companyId);
-  }
-  const before = await presentOneContact(ctx, row);
-  await bumpContactVersion(ctx, contactId, input.version, columnsOf(input));
-  await replaceContactPoints(tx, actor.orgId, { contactId }, { phones, emails });
-  const after = await presentOneContact(ctx, await loadVisibleContact(ctx, settings, contactId));
-  await auditClient(ctx, 'update', 'contact', contactId, auditedContact(before), auditedContact(after));
-  return after;
+export function updateContact(ctx: Ctx, contactId: string, input: UpdateContactRequest): Promise<Contact> {
+  return updateClient(ctx, CONTACT, contactId, input, {
+    columns: columnsOf(input),
+    vet: async (row, settings) => {
+      if (input.companyId !== undefined && input.companyId !== row.company_id) {
+        await assertCompanyLink(ctx, settings, input.companyId);
+      }
+    },
+  });
 }
 
-export async function setContactArchived(
+export function setContactArchived(
   ctx: Ctx,
   contactId: string,
   input: { version: number },
   archived: boolean,
 ): Promise<Contact> {
-  const settings = await loadClientSettings(ctx.tx, ctx.actor.orgId, ctx.deps.now());
-  const row = await loadEditableContact(ctx, settings, contactId);
-  assertVersion(row.version, input.version);
-  if (!archived) assertNotMerged(row);
-  if ((row.archived_at !== null) === archived) return presentOneContact(ctx, row);
-  const before = await presentOneContact(ctx, row);
-  await bumpContactVersion(ctx, contactId, input.version, { archived_at: archived ? ctx.deps.now() : null });
-  const after = await presentOneContact(ctx, await loadVisibleContact(ctx, settings, contactId));
-  await auditClient(ctx, 'update', 'contact', contactId, auditedContact(before), auditedContact(after));
-  return after;
+  return setClientArchived(ctx, CONTACT, contactId, input, archived);
 }
 
 /** Deletes a contact nothing refers to; one with deals or history is archived instead (409). */
-export async function deleteContact(ctx: Ctx, contactId: string): Promise<void> {
-  const { tx, actor } = ctx;
-  const settings = await loadClientSettings(tx, actor.orgId, ctx.deps.now());
-  const row = await loadEditableContact(ctx, settings, contactId);
-  const links = await findContactLinks(tx, actor.orgId, contactId);
-  if (links.length > 0) {
-    throw conflict(`The contact has ${links.join(', ')}; archive it instead of deleting`, [
-      { path: 'id', message: `Linked: ${links.join(', ')}` },
-    ]);
-  }
-  const before = await presentOneContact(ctx, row);
-  await replaceContactPoints(tx, actor.orgId, { contactId }, { phones: [], emails: [] });
-  await tx.deleteFrom('contacts').where('org_id', '=', actor.orgId).where('contact_id', '=', contactId).execute();
-  await auditClient(ctx, 'delete', 'contact', contactId, auditedContact(before), null);
+export function deleteContact(ctx: Ctx, contactId: string): Promise<void> {
+  return deleteClient(ctx, CONTACT, contactId);
 }
 
 /** Contacts that look like this one: same e-mail or phone, or a similar name at the same company. */
-export async function findDuplicatesOfContact(ctx: Ctx, contactId: string): Promise<{ items: ClientDuplicate[] }> {
-  const { tx, actor } = ctx;
-  const settings = await loadClientSettings(tx, actor.orgId, ctx.deps.now());
-  const row = await loadVisibleContact(ctx, settings, contactId);
-  const points = await loadContactPoints(tx, actor.orgId, { contactId });
-  const items = await findContactDuplicates(tx, actor.orgId, {
-    id: contactId,
-    name: row.full_name,
-    companyId: row.company_id,
-    phones: points.phones.map((p) => p.e164),
-    emails: points.emails.map((e) => e.email),
-  });
-  return { items };
+export function findDuplicatesOfContact(ctx: Ctx, contactId: string): Promise<{ items: ClientDuplicate[] }> {
+  return findDuplicatesOfClient(ctx, CONTACT, contactId);
 }
 
-export async function loadVisibleContact(ctx: Ctx, settings: ClientSettings, contactId: string): Promise<ContactRow> {
-  const row = await getContactRow(ctx.tx, ctx.actor, settings, contactId);
-  if (!row) throw notFound('Contact');
-  return row;
+/**
+ * Merges `otherId` into the contact in the path: deals, leads, activities, tasks, phones,
+ * e-mails and contacts merged into the other before move to the survivor; the survivor's empty
+ * fields are filled from the other (a decision maker stays one); the other is archived with
+ * `mergedIntoId`. Both keep their audit trail; each moved record gets an entry.
+ */
+export function mergeContacts(
+  ctx: Ctx,
+  survivorId: string,
+  input: { otherId: string; version: number },
+): Promise<Contact> {
+  return mergeClients(ctx, CONTACT, survivorId, input);
 }
 
-export async function loadEditableContact(ctx: Ctx, settings: ClientSettings, contactId: string): Promise<ContactRow> {
-  const row = await loadVisibleContact(ctx, settings, contactId);
-  if (!canEditClient(ctx.actor, { ownerId: row.owner_id, ownerUnitId: row.owner_unit_id })) throw forbidden();
-  return row;
-}
-
-export async function presentOneContact(ctx: Ctx, row: ContactRow): Promise<Contact> {
+async function presentOneContact(ctx: Ctx, row: ContactRow): Promise<Contact> {
   const [points, openDealCount] = await Promise.all([
     loadContactPoints(ctx.tx, ctx.actor.orgId, { contactId: row.contact_id }),
     countOpenDeals(ctx.tx, ctx.actor.orgId, { contactId: row.contact_id }),
@@ -204,22 +162,4 @@ function columnsOf(fields: ContactFields) {
     source: fields.source,
     notes: fields.notes,
   };
-}
-
-/** Writes the change if the row is still at `version` (409 otherwise), moving it one version on. */
-export async function bumpContactVersion(
-  ctx: Ctx,
-  contactId: string,
-  version: number,
-  columns: Omit<Updateable<ContactsTable>, 'org_id' | 'contact_id' | 'version'>,
-): Promise<void> {
-  const updated = await ctx.tx
-    .updateTable('contacts')
-    .set((eb) => ({ ...columns, version: eb('version', '+', 1), updated_at: ctx.deps.now() }))
-    .where('org_id', '=', ctx.actor.orgId)
-    .where('contact_id', '=', contactId)
-    .where('version', '=', version)
-    .returning('version')
-    .executeTakeFirst();
-  if (!updated) throw staleVersion();
 }

@@ -26,110 +26,90 @@ const REASON_ORDER: readonly ClientDuplicateReason[] = ['inn', 'email', 'phone',
 const NAME_CANDIDATE_LIMIT = 2000;
 const MAX_DUPLICATES = 50;
 
+/** Where look-alikes of one kind of record are searched, and by which of the reasons. */
+interface DuplicateSource {
+  table: 'companies' | 'contacts';
+  idColumn: 'company_id' | 'contact_id';
+  nameColumn: 'name' | 'full_name';
+  /** Companies: the same INN. */
+  byInn: boolean;
+  /** Contacts: a similar name counts only within the same company. */
+  namesWithinCompany: boolean;
+}
+
+const COMPANIES: DuplicateSource = {
+  table: 'companies',
+  idColumn: 'company_id',
+  nameColumn: 'name',
+  byInn: true,
+  namesWithinCompany: false,
+};
+const CONTACTS: DuplicateSource = {
+  table: 'contacts',
+  idColumn: 'contact_id',
+  nameColumn: 'full_name',
+  byInn: false,
+  namesWithinCompany: true,
+};
+
 /** Companies of the organisation (merged ones aside) that look like the same client. */
-export async function findCompanyDuplicates(tx: Tx, orgId: string, probe: DuplicateProbe): Promise<ClientDuplicate[]> {
+export function findCompanyDuplicates(tx: Tx, orgId: string, probe: DuplicateProbe): Promise<ClientDuplicate[]> {
+  return findDuplicates(tx, orgId, COMPANIES, probe);
+}
+
+/** Contacts of the organisation (merged ones aside) that look like the same person. */
+export function findContactDuplicates(tx: Tx, orgId: string, probe: DuplicateProbe): Promise<ClientDuplicate[]> {
+  return findDuplicates(tx, orgId, CONTACTS, probe);
+}
+
+async function findDuplicates(
+  tx: Tx,
+  orgId: string,
+  source: DuplicateSource,
+  probe: DuplicateProbe,
+): Promise<ClientDuplicate[]> {
+  const column = (name: string) => sql.ref(`${source.table}.${name}`);
+  const id = column(source.idColumn);
+  const name = column(source.nameColumn);
   const base = () =>
     tx
-      .selectFrom('companies as c')
+      .selectFrom(source.table)
       .select([
-        'c.company_id as id',
-        'c.name',
-        'c.owner_id as ownerId',
-        sql<boolean>`c.archived_at IS NOT NULL`.as('archived'),
+        sql<string>`${id}`.as('id'),
+        sql<string>`${name}`.as('name'),
+        'owner_id as ownerId',
+        sql<boolean>`archived_at IS NOT NULL`.as('archived'),
       ])
-      .where('c.org_id', '=', orgId)
-      .where('c.merged_into_id', 'is', null)
-      .$if(probe.id !== null, (q) => q.where('c.company_id', '!=', probe.id as string));
-  const fragments = nameFragments(probe.name);
+      .where('org_id', '=', orgId)
+      .where('merged_into_id', 'is', null)
+      .$if(probe.id !== null, (q) => q.where(id, '!=', probe.id as string));
+  /** Records with one of `values` among their e-mails (or phones). */
+  const byPoint = (table: 'emails' | 'phones', value: 'email' | 'e164', values: readonly string[]) =>
+    values.length === 0
+      ? []
+      : base()
+          .where(
+            sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(table)} cp
+              WHERE cp.org_id = ${column('org_id')} AND ${sql.ref(`cp.${source.idColumn}`)} = ${id}
+                AND ${sql.ref(`cp.${value}`)} IN (${sql.join(values)}))`,
+          )
+          .execute();
+  // Contacts: a similar name counts only within the same company, so not at all without one.
+  const namesCount = !source.namesWithinCompany || Boolean(probe.companyId);
+  const fragments = namesCount ? nameFragments(probe.name) : [];
   const [byInn, byEmail, byPhone, byName] = await Promise.all([
-    probe.inn ? base().where('c.inn', '=', probe.inn).execute() : [],
-    probe.emails.length > 0
-      ? base()
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('emails as e')
-                .select('e.email_id')
-                .whereRef('e.org_id', '=', 'c.org_id')
-                .whereRef('e.company_id', '=', 'c.company_id')
-                .where('e.email', 'in', [...probe.emails]),
-            ),
-          )
-          .execute()
-      : [],
-    probe.phones.length > 0
-      ? base()
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('phones as p')
-                .select('p.phone_id')
-                .whereRef('p.org_id', '=', 'c.org_id')
-                .whereRef('p.company_id', '=', 'c.company_id')
-                .where('p.e164', 'in', [...probe.phones]),
-            ),
-          )
-          .execute()
-      : [],
+    source.byInn && probe.inn ? base().where(column('inn'), '=', probe.inn).execute() : [],
+    byPoint('emails', 'email', probe.emails),
+    byPoint('phones', 'e164', probe.phones),
     fragments.length > 0
       ? base()
-          .where(sql<boolean>`replace(lower(c.name), 'ё', 'е') LIKE ANY (${fragments}::text[])`)
+          .$if(source.namesWithinCompany, (q) => q.where(column('company_id'), '=', probe.companyId as string))
+          .where(sql<boolean>`replace(lower(${name}), 'ё', 'е') LIKE ANY (${fragments}::text[])`)
           .limit(NAME_CANDIDATE_LIMIT)
           .execute()
       : [],
   ]);
   return combine(probe.name, { inn: byInn, email: byEmail, phone: byPhone, name: byName });
-}
-
-/** Contacts of the organisation (merged ones aside) that look like the same person. */
-export async function findContactDuplicates(tx: Tx, orgId: string, probe: DuplicateProbe): Promise<ClientDuplicate[]> {
-  const base = () =>
-    tx
-      .selectFrom('contacts as ct')
-      .select([
-        'ct.contact_id as id',
-        'ct.full_name as name',
-        'ct.owner_id as ownerId',
-        sql<boolean>`ct.archived_at IS NOT NULL`.as('archived'),
-      ])
-      .where('ct.org_id', '=', orgId)
-      .where('ct.merged_into_id', 'is', null)
-      .$if(probe.id !== null, (q) => q.where('ct.contact_id', '!=', probe.id as string));
-  const fragments = probe.companyId ? nameFragments(probe.name) : [];
-  const [byEmail, byPhone, byName] = await Promise.all([
-    probe.emails.length > 0
-      ? base()
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('emails as e')
-                .select('e.email_id')
-                .whereRef('e.org_id', '=', 'ct.org_id')
-                .whereRef('e.contact_id', '=', 'ct.contact_id')
-                .where('e.email', 'in', [...probe.emails]),
-            ),
-          )
-          .execute()
-      : [],
-    probe.phones.length > 0
-      ? base()
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('phones as p')
-                .select('p.phone_id')
-                .whereRef('p.org_id', '=', 'ct.org_id')
-                .whereRef('p.contact_id', '=', 'ct.contact_id')
-                .where('p.e164', 'in', [...probe.phones]),
-            ),
-          )
-          .execute()
-      : [],
-    fragments.length > 0 && probe.companyId
-      ? base()
-          .where('ct.company_id', '=', probe.companyId)
-          .where(sql<boolean>`replace(lower(ct.full_name), 'ё', 'е') LIKE ANY (${fragments}::text[])`)
-          .limit(NAME_CANDIDATE_LIMIT)
-          .execute()
-      : [],
-  ]);
-  return combine(probe.name, { inn: [], email: byEmail, phone: byPhone, name: byName });
 }
 
 /** Merges the matches of each reason into one entry per record, strongest reason first. */
