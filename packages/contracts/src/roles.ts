@@ -30,6 +30,7 @@ export const Section = z.enum([
   'tasks',
   'products',
   'sales',
+  'plans',
   'structure',
   'people',
   'calendar',

@@ -7,6 +7,10 @@ import { companyRoutes } from './modules/companies/companies.routes.ts';
 import { dealRoutes } from './modules/deals/deals.routes.ts';
 import { leadRoutes } from './modules/leads/leads.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { pdcaRoutes } from './modules/pdca/pdca.routes.ts';
+import { planExportRoutes } from './modules/plans/plan-export.routes.ts';
+import { planGoalRoutes } from './modules/plans/plan-goals.routes.ts';
+import { planProgressRoutes } from './modules/plans/plan-progress.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -24,4 +28,8 @@ export const allRoutes: AnyRoute[] = [
   ...leadRoutes,
   ...activityRoutes,
   ...planRoutes,
+  ...planProgressRoutes,
+  ...planExportRoutes,
+  ...planGoalRoutes,
+  ...pdcaRoutes,
 ];

@@ -4,6 +4,8 @@ import type { DealTables } from './schema/crm-deals.ts';
 import type { ProductTables } from './schema/crm-products.ts';
 import type { FoundationTables } from './schema/foundation.ts';
 import type { LeadTables } from './schema/leads.ts';
+import type { PdcaTables } from './schema/pdca.ts';
+import type { PlanGoalTables } from './schema/plan-goals.ts';
 import type { PlanTables } from './schema/plans.ts';
 
 // The table types live in schema/, one file per feature; this module composes them and
@@ -15,6 +17,8 @@ export type * from './schema/crm-deals.ts';
 export type * from './schema/crm-products.ts';
 export type * from './schema/foundation.ts';
 export type * from './schema/leads.ts';
+export type * from './schema/pdca.ts';
+export type * from './schema/plan-goals.ts';
 export type * from './schema/plans.ts';
 
 /** The database as Kysely sees it. Table names match the SQL migrations. */
@@ -25,4 +29,6 @@ export interface Database
     DealTables,
     LeadTables,
     ActivityTables,
-    PlanTables {}
+    PlanTables,
+    PlanGoalTables,
+    PdcaTables {}

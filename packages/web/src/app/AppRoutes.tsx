@@ -34,6 +34,8 @@ const ProductsPage = page(() => import('../features/products/ProductsPage.tsx'),
 const ProductGroupsPage = page(() => import('../features/products/ProductGroupsPage.tsx'), 'ProductGroupsPage');
 const SalesPage = page(() => import('../features/sales/SalesPage.tsx'), 'SalesPage');
 const MyDayPage = page(() => import('../features/my-day/MyDayPage.tsx'), 'MyDayPage');
+const PlansPage = page(() => import('../features/plans/PlansPage.tsx'), 'PlansPage');
+const PlanEditorPage = page(() => import('../features/plans/PlanEditorPage.tsx'), 'PlanEditorPage');
 const PipelinesPage = page(() => import('../features/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
 
 function guarded(section: Section, element: ReactNode) {
@@ -72,6 +74,8 @@ export function AppRoutes() {
         <Route path="products" element={guarded('products', <ProductsPage />)} />
         <Route path="products/groups" element={guarded('products', <ProductGroupsPage />)} />
         <Route path="sales" element={guarded('sales', <SalesPage />)} />
+        <Route path="plans" element={guarded('plans', <PlansPage />)} />
+        <Route path="plans/:id" element={guarded('plans', <PlanEditorPage />)} />
         <Route path="my-day" element={guarded('myDay', <MyDayPage />)} />
         <Route path="pipelines" element={guarded('pipelines', <PipelinesPage />)} />
         <Route path="*" element={<NotFoundPage />} />

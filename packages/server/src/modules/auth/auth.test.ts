@@ -103,12 +103,18 @@ describeEachDatabase('auth', (ctx) => {
       expect(res.body.scope).toEqual({ kind: 'own', unitIds: [org.units.teamA] });
       expect(res.body.sections).not.toContain('audit');
       expect(res.body.sections).not.toContain('calendar');
+      expect(res.body.sections).not.toContain('plans');
       expect(res.body.permissions.manageStructure).toBe(false);
     });
     it('shows an administrator the calendar and audit sections', async () => {
       const s = await loginAs(ctx(), org.users.admin.email);
       const res = await s.request('GET', '/api/me');
       expect(res.body.sections).toEqual(expect.arrayContaining(['calendar', 'audit', 'structure']));
+    });
+    it('shows the head of sales the plans section', async () => {
+      const s = await loginAs(ctx(), org.users.head.email);
+      const res = await s.request('GET', '/api/me');
+      expect(res.body.sections).toContain('plans');
     });
   });
 

@@ -20,12 +20,16 @@ const LEAD_ROLES: readonly Role[] = [
   'admin',
 ];
 
+/** Who plans sales: the heads who set the plan, and the readers who check it (reps get their goals later). */
+const PLAN_ROLES: readonly Role[] = ['commercial_director', 'head_of_sales', 'analyst', 'admin'];
+
 /** The CRM sections a role works in; the APIs behind them still check scope record by record. */
 function crmSections(role: Role): Section[] {
   const sections: Section[] = [];
   if (DAY_ROLES.includes(role)) sections.push('myDay');
   if (LEAD_ROLES.includes(role)) sections.push('leads');
   sections.push('companies', 'contacts', 'deals', 'activities', 'tasks', 'products', 'sales');
+  if (PLAN_ROLES.includes(role)) sections.push('plans');
   return sections;
 }
 

@@ -98,7 +98,7 @@ function splitSummary(line: StoredLine, children: readonly StoredLine[]): PlanLi
  * What someone who is only included in a plan sees of its tree: a head, the units of their
  * subtree and the people in them; anyone, their own line.
  */
-function partOf(actor: Actor, lines: readonly StoredLine[]): StoredLine[] {
+export function partOf(actor: Actor, lines: readonly StoredLine[]): StoredLine[] {
   const reach = new Set(actor.scope.kind === 'own' ? [] : actor.scope.unitIds);
   const byId = new Map(lines.map((line) => [line.id, line]));
   return lines.filter((line) => {

@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+
+const PLAN = 'План продаж на следующий год';
+
+/** Text with the non-breaking spaces Intl puts in money folded to plain ones. */
+async function textOf(page: Page, testId: string): Promise<string> {
+  return ((await page.getByTestId(testId).textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
+/**
+ * The commercial director plans next year: last year's fact + 10 %, seasonality from the history,
+ * decomposition down to the reps, a rep's figure changed bottom-up (the difference shows until
+ * reconciled), then approval, after which the plan is locked.
+ */
+describe.runIf(browserAvailable())('browser: the director plans next year', () => {
+  let env: BrowserEnv;
+  let page: Page;
+  let repLine = '';
+
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    const context = await env.browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+  }, 300_000);
+  afterAll(async () => env?.close());
+
+  it('logs in as the director, who has the plans section', async () => {
+    await page.goto(env.baseUrl);
+    await page.getByTestId('login-email').fill('director@demo.test');
+    await page.getByTestId('login-password').fill('pulse-demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('page-title').filter({ hasText: 'Планы продаж' }).waitFor();
+  });
+
+  it('creates a plan for next year from last year × growth and lands in the editor', async () => {
+    await page.getByTestId('plan-create').click();
+    await page.getByTestId('plan-form-name').fill(PLAN);
+    expect(await page.getByTestId('plan-form-growth').inputValue()).toBe('10');
+    await page.getByTestId('plan-form-submit').click();
+    await page.getByTestId('page-title').filter({ hasText: PLAN }).waitFor();
+    expect(await textOf(page, 'plan-status')).toBe('Черновик');
+    expect(await textOf(page, 'plan-scenario-realistic')).toMatch(/^Реалистичный: [\d ]+ ₽$/);
+  });
+
+  it('takes the seasonality from the history, shown as a chart', async () => {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/seasonality/from-history'));
+    await page.getByTestId('seasonality-from-history').click();
+    expect((await answered).status()).toBe(200);
+    await page.getByTestId('seasonality-chart').waitFor();
+    expect(['По истории', 'Ровная']).toContain(await textOf(page, 'seasonality-basis'));
+  });
+
+  it('decomposes the plan down to the reps', async () => {
+    await page.getByTestId('plan-decompose').click();
+    await page.getByTestId('plan-tree-structure').waitFor();
+    const rep = page.locator('[data-testid^="plan-line-"][data-kind="rep"]').first();
+    repLine = ((await rep.getAttribute('data-testid')) ?? '').replace('plan-line-', '');
+    expect(repLine).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await textOf(page, `plan-line-difference-${repLine}`)).toBe('');
+  });
+
+  it("changes a rep's figure bottom-up and sees the difference to the top-down plan", async () => {
+    const topDown = await textOf(page, `plan-line-year-${repLine}`);
+    const box = page.getByTestId(`plan-line-bottom-up-${repLine}`);
+    await box.fill('99 999 999');
+    await box.press('Enter');
+    await page.getByTestId('plan-unreconciled').waitFor();
+    expect(await textOf(page, `plan-line-difference-${repLine}`)).toMatch(/^\+[\d ]+ ₽$/);
+    expect(await textOf(page, `plan-line-year-${repLine}`)).toBe(topDown);
+  });
+
+  it('reconciles by accepting the bottom-up figure, which becomes the plan', async () => {
+    await page.getByTestId('plan-reconcile-bottom-up').click();
+    await page.getByTestId('plan-unreconciled').waitFor({ state: 'detached' });
+    expect(await textOf(page, `plan-line-year-${repLine}`)).toBe('99 999 999 ₽');
+    expect(await textOf(page, `plan-line-difference-${repLine}`)).toBe('');
+  });
+
+  it('approves the plan and sees it locked', async () => {
+    await page.getByTestId('plan-approve').click();
+    await page.getByTestId('plan-locked').waitFor();
+    expect(await textOf(page, 'plan-status')).toBe('Утверждён');
+    expect(await page.getByTestId('plan-decompose').count()).toBe(0);
+    expect(await page.getByTestId(`plan-line-bottom-up-${repLine}`).isDisabled()).toBe(true);
+    expect(await page.getByTestId('plan-revise').isVisible()).toBe(true);
+  });
+});

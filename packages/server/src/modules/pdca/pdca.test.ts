@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { call, createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
+import { describeEachDatabase, PINNED_NOW } from '../../test/server.ts';
+import { auditOf, createProduct, expectError, expectInvalid } from '../deals/deals.factories.ts';
+import { approve, createPlan, decompose, insertSale } from '../plans/plans.factories.ts';
+
+// A two-month plan (March–April 2026) of 200 000.00 with flat seasonality splits evenly: each
+// month 100 000, Team A's only rep carries all of it, the priority direction "Cement" and the
+// rest half each, the four channels a quarter each.
+
+describeEachDatabase('PDCA cycle', (ctx) => {
+  let org: TestOrg;
+  let admin: Session;
+  let director: Session;
+  let head: Session;
+  let managerA: Session;
+  let otherHead: Session;
+  let cementId: string;
+  let cementProductId: string;
+
+  /** An approved two-month plan (March–April 2026 unless given) of a scope, decomposed by `planner`, approved by `approver`. */
+  const approvedPlan = async (
+    planner: Session,
+    approver: Session,
+    scopeUnitId: string | null,
+    name: string,
+    [periodStart, periodEnd] = ['2026-03-01', '2026-04-30'],
+  ) => {
+    const plan = await createPlan(planner, {
+      name,
+      year: undefined,
+      periodStart,
+      periodEnd,
+      scopeUnitId,
+      realistic: { basis: 'manual', amountMinor: 200_000 },
+    });
+    return approve(approver, (await decompose(planner, plan)).plan);
+  };
+  const cyclesOf = async (session: Session, planId: string) => {
+    const res = await session.request('GET', `/api/pdca?planId=${planId}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.items as { id: string; month: string; currentStage: string | null }[];
+  };
+  const post = async (session: Session, url: string, body: unknown = {}, status = 200) => {
+    const res = await session.request('POST', url, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    return res.body;
+  };
+  const runToReview = async (session: Session, cycleId: string) => {
+    await post(session, `/api/pdca/${cycleId}/approve-plan`);
+    await post(session, `/api/pdca/${cycleId}/issue-goals`);
+    return post(session, `/api/pdca/${cycleId}/review`, { comment: 'Reviewed' });
+  };
+
+  beforeAll(async () => {
+    const t = ctx();
+    t.clock.now = PINNED_NOW;
+    org = await createTestOrg(t, 'PDCA org');
+    [admin, director, head, managerA, otherHead] = await Promise.all([
+      loginAs(t, org.users.admin.email),
+      loginAs(t, org.users.director.email),
+      loginAs(t, org.users.head.email),
+      loginAs(t, org.users.managerA.email),
+      loginAs(t, org.users.otherHead.email),
+    ]);
+    const group = await admin.request('POST', '/api/product-groups', { name: 'Cement', isPriority: true });
+    expect(group.status).toBe(201);
+    cementId = group.body.id;
+    cementProductId = (await createProduct(admin, { name: 'M500', groupId: cementId })).id;
+    const anna = org.users.managerA.id;
+    await insertSale(t, org, {
+      day: '2026-03-05',
+      amountMinor: 60_000,
+      ownerId: anna,
+      channel: 'direct',
+      productId: cementProductId,
+    });
+    await insertSale(t, org, { day: '2026-03-31', amountMinor: 10_000, ownerId: anna, channel: 'dealer' });
+    // Outside March, or outside Team A: not in March's fact.
+    await insertSale(t, org, { day: '2026-02-28', amountMinor: 99_999, ownerId: anna, channel: 'direct' });
+    await insertSale(t, org, { day: '2026-04-01', amountMinor: 77_777, ownerId: anna, channel: 'retail' });
+    await insertSale(t, org, {
+      day: '2026-03-10',
+      amountMinor: 40_000,
+      ownerId: org.users.managerB.id,
+      channel: 'direct',
+    });
+  });
+  beforeEach(() => {
+    ctx().clock.now = PINNED_NOW;
+  });
+
+  it('runs a month plan → do → check → act in order, with exact deviations, and audits each step', async () => {
+    const plan = await approvedPlan(head, head, org.units.teamA, 'Team A 2026 spring');
+    const cycles = await cyclesOf(head, plan.id);
+    expect(cycles.map((c) => [c.month, c.currentStage])).toEqual([
+      ['2026-03', 'plan'],
+      ['2026-04', 'plan'],
+    ]);
+    expect((await cyclesOf(head, plan.id)).map((c) => c.id)).toEqual(cycles.map((c) => c.id)); // created once
+    const march = cycles[0]?.id as string;
+
+    expectError(await head.request('POST', `/api/pdca/${march}/issue-goals`, {}), 409, 'stages.do');
+    const approved = await post(head, `/api/pdca/${march}/approve-plan`);
+    expect(approved).toMatchObject({
+      currentStage: 'do',
+      goalRepCount: 0,
+      planApproved: { by: { id: org.users.head.id } },
+    });
+    expectError(await head.request('POST', `/api/pdca/${march}/approve-plan`, {}), 409, 'stages.plan');
+    expectError(await head.request('POST', `/api/pdca/${march}/review`, { comment: 'Too early' }), 409, 'stages.check');
+    expect(await post(head, `/api/pdca/${march}/issue-goals`)).toMatchObject({ currentStage: 'check' });
+    expectError(
+      await head.request('POST', `/api/pdca/${march}/actions`, {
+        title: 'Too early',
+        ownerId: org.users.managerA.id,
+        dueDay: '2026-03-20',
+      }),
+      409,
+      'stages.act',
+    );
+
+    const deviations = await head.request('GET', `/api/pdca/${march}/deviations`);
+    expect(deviations.status).toBe(200);
+    expect(deviations.body).toMatchObject({ month: '2026-03', currency: 'RUB', planMinor: 100_000, factMinor: 70_000 });
+    expect(
+      deviations.body.items.map((d: Record<string, unknown>) => [
+        d.dimension,
+        d.key,
+        d.planMinor,
+        d.factMinor,
+        d.deviationMinor,
+        d.deviationPercent,
+      ]),
+    ).toEqual([
+      ['direction', null, 50_000, 10_000, -40_000, -80],
+      ['channel', 'direct', 25_000, 60_000, 35_000, 140],
+      ['rep', org.users.managerA.id, 100_000, 70_000, -30_000, -30],
+      ['channel', 'distributor', 25_000, 0, -25_000, -100],
+      ['channel', 'retail', 25_000, 0, -25_000, -100],
+      ['channel', 'dealer', 25_000, 10_000, -15_000, -60],
+      ['direction', cementId, 50_000, 60_000, 10_000, 20],
+    ]);
+    expect(deviations.body.items[2].label).toBe('Anna Manager');
+    expect(deviations.body.items[6].label).toBe('Cement');
+
+    expectInvalid(await head.request('POST', `/api/pdca/${march}/review`, {}), 'body.comment');
+    const reviewed = await post(head, `/api/pdca/${march}/review`, { comment: 'Other products lag; push dealers' });
+    expect(reviewed).toMatchObject({
+      currentStage: 'act',
+      reviewComment: 'Other products lag; push dealers',
+      reviewed: { by: { id: org.users.head.id, fullName: 'Hector Head' } },
+      deviations: { planMinor: 100_000, factMinor: 70_000 },
+    });
+    expect(reviewed.deviations.top).toHaveLength(5);
+    expectError(await head.request('POST', `/api/pdca/${march}/review`, { comment: 'Again' }), 409, 'stages.check');
+
+    expectError(
+      await head.request('POST', `/api/pdca/${march}/actions`, {
+        title: 'Outside',
+        ownerId: org.users.managerB.id,
+        dueDay: '2026-03-20',
+      }),
+      422,
+      'body.ownerId',
+    );
+    const action = await post(
+      head,
+      `/api/pdca/${march}/actions`,
+      { title: 'Call every dealer', ownerId: org.users.managerA.id, dueDay: '2026-03-20' },
+      201,
+    );
+    expect(action).toMatchObject({ title: 'Call every dealer', dueDay: '2026-03-20', taskState: 'open', check: null });
+    expect((await head.request('GET', `/api/pdca/${march}`)).body).toMatchObject({
+      currentStage: null,
+      actionCount: 1,
+      actions: [{ id: action.id }],
+    });
+
+    const cycleAudit = await auditOf(admin, 'pdca_cycle', march);
+    // One entry per stage (written at one pinned instant, so compared in any order).
+    expect(
+      cycleAudit
+        .map((e) =>
+          e.changes
+            .map((c) => c.field)
+            .sort()
+            .join(),
+        )
+        .sort(),
+    ).toEqual(['goalsIssuedBy', 'planApprovedBy', 'reviewComment,reviewedBy']);
+    expect((await auditOf(admin, 'pdca_action', action.id)).map((e) => e.action)).toEqual(['create']);
+    expect((await auditOf(admin, 'task', action.taskId)).map((e) => e.action)).toEqual(['create']);
+  });
+
+  it("turns an action into the owner's task, and shows it at the next month's review with its task state", async () => {
+    const t = ctx();
+    const plan = await approvedPlan(head, head, org.units.teamA, 'Team A 2026 May–June', ['2026-05-01', '2026-06-30']);
+    const [may, june] = (await cyclesOf(head, plan.id)).map((c) => c.id) as [string, string];
+    await runToReview(head, may);
+    const newAction = (title: string, dueDay: string) =>
+      post(head, `/api/pdca/${may}/actions`, { title, ownerId: org.users.managerA.id, dueDay }, 201);
+    const early = await newAction('Visit the three largest dealers', '2026-05-20');
+    const late = await newAction('Offer Cement to lapsed clients', '2026-05-31');
+
+    // The task is Anna's, linked back to the action by its id, and in her task list.
+    const tasks = await managerA.request('GET', '/api/tasks?limit=200');
+    expect(tasks.status).toBe(200);
+    const task = tasks.body.items.find((item: { id: string }) => item.id === early.taskId);
+    expect(task).toMatchObject({ title: 'Visit the three largest dealers', status: 'open' });
+    expect(task.assignee.id).toBe(org.users.managerA.id);
+
+    // An edit reaches the task; a stale version is refused.
+    const edited = await head.request('PATCH', `/api/pdca/actions/${late.id}`, {
+      version: late.version,
+      title: 'Offer Cement to every lapsed client',
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expectError(
+      await head.request('PATCH', `/api/pdca/actions/${late.id}`, { version: late.version, title: 'x' }),
+      409,
+    );
+    expect((await managerA.request('GET', `/api/tasks/${late.taskId}`)).body.title).toBe(
+      'Offer Cement to every lapsed client',
+    );
+    expectError(await managerA.request('PATCH', `/api/pdca/actions/${late.id}`, { version: 2, title: 'Mine' }), 403);
+
+    // Sessions expire as the clock moves on: each step logs in at the time it runs.
+    const at = async (instant: string) => {
+      t.clock.now = new Date(instant);
+      [reviewer, owner] = [await loginAs(t, org.users.head.email), await loginAs(t, org.users.managerA.email)];
+    };
+    let [reviewer, owner] = [head, managerA];
+    const previousOfJune = async () => {
+      const res = await reviewer.request('GET', `/api/pdca/${june}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body.previousActions as { title: string; taskState: string }[])
+        .map((a) => [a.title, a.taskState])
+        .sort();
+    };
+    expect(await previousOfJune()).toEqual([
+      ['Offer Cement to every lapsed client', 'open'],
+      ['Visit the three largest dealers', 'open'],
+    ]);
+
+    const complete = async (taskId: string) => {
+      const current = await owner.request('GET', `/api/tasks/${taskId}`);
+      await post(owner, `/api/tasks/${taskId}/complete`, { version: current.body.version });
+    };
+    await at('2026-05-25T09:00:00Z');
+    expect(await previousOfJune()).toEqual([
+      ['Offer Cement to every lapsed client', 'open'],
+      ['Visit the three largest dealers', 'overdue'],
+    ]);
+    await complete(late.taskId);
+    await at('2026-05-26T09:00:00Z');
+    await complete(early.taskId);
+    expect(await previousOfJune()).toEqual([
+      ['Offer Cement to every lapsed client', 'done-on-time'],
+      ['Visit the three largest dealers', 'done-late'],
+    ]);
+
+    // Checked at the next review: what came of it.
+    const checked = await post(reviewer, `/api/pdca/actions/${early.id}/check`, {
+      result: 'partly',
+      note: 'Two of three',
+    });
+    expect(checked.check).toMatchObject({ result: 'partly', note: 'Two of three', by: { id: org.users.head.id } });
+    expectError(await reviewer.request('POST', `/api/pdca/actions/${early.id}/check`, { result: 'effective' }), 409);
+    expectInvalid(
+      await reviewer.request('POST', `/api/pdca/actions/${late.id}/check`, { result: 'great' }),
+      'body.result',
+    );
+    expectError(
+      await reviewer.request('POST', `/api/pdca/actions/${randomUUID()}/check`, { result: 'effective' }),
+      404,
+    );
+    const auditor = await loginAs(t, org.users.admin.email);
+    expect((await auditOf(auditor, 'pdca_action', early.id)).map((e) => e.action)).toEqual(['create', 'update']);
+  });
+
+  it('lets only the right people run a department month: rep 403, head cannot approve it, director can', async () => {
+    const plan = await approvedPlan(head, director, org.units.department, 'Department 2026 Jul–Aug', [
+      '2026-07-01',
+      '2026-08-31',
+    ]);
+    expect((await managerA.request('GET', `/api/pdca?planId=${plan.id}`)).status).toBe(403);
+    expectError(await otherHead.request('GET', `/api/pdca?planId=${plan.id}`), 404);
+    const [july] = (await cyclesOf(head, plan.id)).map((c) => c.id) as [string];
+
+    expect((await call(ctx(), 'GET', `/api/pdca/${july}`)).status).toBe(401);
+    expectInvalid(await head.request('GET', '/api/pdca?planId=nope'), 'query.planId');
+    expectError(await head.request('GET', `/api/pdca/${randomUUID()}`), 404);
+    expectError(await otherHead.request('GET', `/api/pdca/${july}`), 404);
+    expectError(await otherHead.request('POST', `/api/pdca/${july}/approve-plan`, {}), 404);
+    expectError(await managerA.request('GET', `/api/pdca/${july}`), 403);
+    expectError(await managerA.request('POST', `/api/pdca/${july}/approve-plan`, {}), 403);
+    expectError(await head.request('POST', `/api/pdca/${july}/approve-plan`, {}), 403);
+    expect(await post(director, `/api/pdca/${july}/approve-plan`)).toMatchObject({
+      planApproved: { by: { id: org.users.director.id } },
+    });
+    expectError(await managerA.request('POST', `/api/pdca/${july}/issue-goals`, {}), 403);
+    await post(head, `/api/pdca/${july}/issue-goals`);
+    expectError(await managerA.request('POST', `/api/pdca/${july}/review`, { comment: 'Mine' }), 403);
+    expect(await post(head, `/api/pdca/${july}/review`, { comment: 'On track' })).toMatchObject({
+      currentStage: 'act',
+    });
+  });
+
+  it('has no cycles while the plan is a draft', async () => {
+    const draft = await createPlan(head, {
+      name: 'Draft autumn',
+      year: undefined,
+      periodStart: '2026-09-01',
+      periodEnd: '2026-10-31',
+      scopeUnitId: org.units.teamA,
+    });
+    expect(await cyclesOf(head, draft.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { IdParams } from '@pulse/contracts';
+import { z } from 'zod';
+import { sessionRoute } from '../../http/route.ts';
+import { exportPlanXlsx } from './plan-export.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The file's bytes; the OpenAPI document shows it as any (a binary body has no JSON schema). */
+const XlsxFile = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe(`An XLSX workbook (${XLSX_TYPE})`);
+
+export const planExportRoutes = [
+  sessionRoute({
+    method: 'GET',
+    url: '/api/plans/:id/export.xlsx',
+    tag: 'plans',
+    summary:
+      'The plan as an XLSX workbook: summary (scenarios, seasonality, months) and one sheet per dimension, in your language',
+    params: IdParams,
+    response: XlsxFile,
+    errors: [404],
+    handler: async ({ params }, ctx) => {
+      const file = await exportPlanXlsx(ctx, params.id);
+      ctx.reply.header('content-type', XLSX_TYPE);
+      ctx.reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+      return file.content;
+    },
+  }),
+];

@@ -1,0 +1,117 @@
+import { type SqlBool, sql } from 'kysely';
+import type { Tx } from '../../db/tenant.ts';
+
+// What plan versus fact reads: the scope's sales lines of the period summed per day, owner,
+// channel and product group (few enough rows to assign to every line in memory), and the
+// scope's open deals with their stage's probability and their lines' product groups. The scope
+// is as for the plan's own history (plan-facts.queries.ts): the owner's unit in the scope's
+// subtree, or every sale of the organisation for an organisation plan.
+
+/** Which rows a plan reads: days, currency and the scope's units (null: all). */
+export interface ProgressWindow {
+  from: string;
+  to: string;
+  currency: string;
+  unitIds: string[] | null;
+}
+
+/** Sales of one day, owner, channel and product group. */
+export interface SalesCell {
+  day: string;
+  ownerId: string | null;
+  channel: string | null;
+  groupId: string | null;
+  amountMinor: number;
+  count: number;
+}
+
+export async function findSalesCells(tx: Tx, orgId: string, window: ProgressWindow): Promise<SalesCell[]> {
+  let query = tx
+    .selectFrom('sales as s')
+    .leftJoin('users as o', (j) => j.onRef('o.org_id', '=', 's.org_id').onRef('o.user_id', '=', 's.owner_id'))
+    .leftJoin('products as pr', (j) =>
+      j.onRef('pr.org_id', '=', 's.org_id').onRef('pr.product_id', '=', 's.product_id'),
+    )
+    .where('s.org_id', '=', orgId)
+    .where('s.sale_date', '>=', window.from)
+    .where('s.sale_date', '<=', window.to)
+    .where('s.currency', '=', window.currency);
+  if (window.unitIds !== null) query = query.where(sql<SqlBool>`o.unit_id = ANY(${window.unitIds}::uuid[])`);
+  const rows = await query
+    .select([
+      's.sale_date',
+      's.owner_id',
+      's.channel',
+      'pr.group_id',
+      sql<string>`sum(s.amount_minor)::text`.as('amount'),
+      sql<string>`count(*)::text`.as('lines'),
+    ])
+    .groupBy(['s.sale_date', 's.owner_id', 's.channel', 'pr.group_id'])
+    .execute();
+  return rows.map((row) => ({
+    day: row.sale_date,
+    ownerId: row.owner_id,
+    channel: row.channel,
+    groupId: row.group_id ?? null,
+    amountMinor: Number(row.amount),
+    count: Number(row.lines),
+  }));
+}
+
+/** An open deal of the scope expected to close in the window, with its lines' amounts by product group. */
+export interface OpenDealRow {
+  dealId: string;
+  ownerId: string;
+  channel: string | null;
+  amountMinor: number;
+  probability: number;
+  expectedCloseDay: string | null;
+  lines: { groupId: string | null; amountMinor: number }[];
+}
+
+export async function findOpenDeals(tx: Tx, orgId: string, window: ProgressWindow): Promise<OpenDealRow[]> {
+  let query = tx
+    .selectFrom('deals as d')
+    .innerJoin('stages as st', (j) => j.onRef('st.org_id', '=', 'd.org_id').onRef('st.stage_id', '=', 'd.stage_id'))
+    .leftJoin('users as o', (j) => j.onRef('o.org_id', '=', 'd.org_id').onRef('o.user_id', '=', 'd.owner_id'))
+    .where('d.org_id', '=', orgId)
+    .where('d.status', '=', 'open')
+    .where('d.currency', '=', window.currency)
+    .where('d.expected_close_date', '>=', window.from)
+    .where('d.expected_close_date', '<=', window.to);
+  if (window.unitIds !== null) query = query.where(sql<SqlBool>`o.unit_id = ANY(${window.unitIds}::uuid[])`);
+  const deals = await query
+    .select(['d.deal_id', 'd.owner_id', 'd.channel', 'd.amount_minor', 'st.probability', 'd.expected_close_date'])
+    .orderBy('d.deal_id')
+    .execute();
+  if (deals.length === 0) return [];
+  const lines = await tx
+    .selectFrom('deal_lines as l')
+    .leftJoin('products as pr', (j) =>
+      j.onRef('pr.org_id', '=', 'l.org_id').onRef('pr.product_id', '=', 'l.product_id'),
+    )
+    .select(['l.deal_id', 'pr.group_id', 'l.amount_minor'])
+    .where('l.org_id', '=', orgId)
+    .where(
+      'l.deal_id',
+      'in',
+      deals.map((deal) => deal.deal_id),
+    )
+    .execute();
+  const linesOf = new Map<string, OpenDealRow['lines']>();
+  for (const line of lines) {
+    linesOf.set(line.deal_id, [
+      ...(linesOf.get(line.deal_id) ?? []),
+      { groupId: line.group_id ?? null, amountMinor: Number(line.amount_minor) },
+    ]);
+  }
+  return deals.map((deal) => ({
+    dealId: deal.deal_id,
+    ownerId: deal.owner_id,
+    channel: deal.channel,
+    amountMinor: Number(deal.amount_minor),
+    probability: deal.probability,
+    expectedCloseDay: deal.expected_close_date,
+    lines: linesOf.get(deal.deal_id) ?? [],
+  }));
+}

@@ -1,0 +1,267 @@
+import type { PlanLineProgress, PlanProgress, PlanProgressDaily } from '@pulse/contracts';
+import {
+  localDay,
+  type MonthPlan,
+  type OpenDeal,
+  planToDate,
+  planVersusFact,
+  splitMonthByWorkingDays,
+  type WorkCalendar,
+  type YearPlan,
+} from '@pulse/domain';
+import { notFound } from '../../http/errors.ts';
+import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
+import type { Ctx } from './plan-context.ts';
+import { loadTree } from './plan-decomposition.ts';
+import { findProductGroups } from './plan-facts.queries.ts';
+import type { StoredLine } from './plan-lines.queries.ts';
+import { findOpenDeals, findSalesCells, type OpenDealRow, type SalesCell } from './plan-progress.queries.ts';
+import { directionsOf, lineMatchers, type Traits } from './plan-progress-scope.ts';
+import { getVisiblePlan, type LoadedPlan, scopeUnitIds } from './plan-records.ts';
+import type { ScenarioMonths } from './plan-split.ts';
+import { getOrgPlanSettings } from './plans.queries.ts';
+import { partOf } from './present-lines.ts';
+
+// Plan versus fact: the arithmetic is the domain's (planToDate over each line's months split by
+// working days, planVersusFact for attainment and both forecasts); this file only gathers each
+// line's sales and open deals. Open deals are those expected to close within the period.
+
+const SCENARIOS = ['pessimistic', 'realistic', 'optimistic'] as const;
+
+/** Every line of the plan (a partial view: the actor's part) on a day, default today. */
+export async function getPlanProgress(ctx: Ctx, planId: string, date: string | undefined): Promise<PlanProgress> {
+  const loaded = await loadProgress(ctx, planId);
+  const { plan, calendar, lines, figures } = loaded;
+  const asOf = date ?? loaded.today;
+  const { start, end } = plan.period;
+  const factTo = earlierDay(asOf, end);
+  const window = {
+    from: start,
+    to: end,
+    currency: loaded.currency,
+    unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
+  };
+  const [cells, deals, groups] = await Promise.all([
+    asOf < start ? Promise.resolve([]) : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }),
+    findOpenDeals(ctx.tx, ctx.actor.orgId, window),
+    findProductGroups(ctx.tx, ctx.actor.orgId),
+  ]);
+  const direction = directionsOf(groups);
+  const matchers = lineMatchers(loaded.allLines);
+  let elapsedWorkingDays = 0;
+  let totalWorkingDays = 0;
+  const progress = lines.map((line): PlanLineProgress => {
+    const matches = matchers.get(line.id) ?? (() => false);
+    const sold = cells.filter((cell) => matches(traitsOfSale(cell, direction)));
+    const factToDateMinor = sold.reduce((sum, cell) => sum + cell.amountMinor, 0);
+    const yearPlans = Object.fromEntries(
+      SCENARIOS.map((scenario) => [scenario, yearPlanOf(figures[scenario].get(line.id), plan, calendar)]),
+    ) as Record<(typeof SCENARIOS)[number], YearPlan>;
+    const toDate = (scenario: (typeof SCENARIOS)[number]) => planToDate(yearPlans[scenario], asOf);
+    const versus = planVersusFact({
+      from: start,
+      to: end,
+      asOf,
+      calendar,
+      planToDateMinor: toDate('realistic'),
+      factToDateMinor,
+      scenarios: line.years,
+      openDeals: openDealsOf(line, deals, matches, direction),
+    });
+    elapsedWorkingDays = versus.progress.elapsedWorkingDays;
+    totalWorkingDays = versus.progress.totalWorkingDays;
+    return {
+      lineId: line.id,
+      parentId: line.parentId,
+      dimension: line.dimension,
+      kind: line.kind,
+      unitId: line.unitId,
+      userId: line.userId,
+      productGroupId: line.productGroupId,
+      channel: line.channel,
+      period: line.years,
+      planToDate: {
+        pessimisticMinor: toDate('pessimistic'),
+        realisticMinor: versus.planToDateMinor,
+        optimisticMinor: toDate('optimistic'),
+      },
+      factToDateMinor,
+      salesCount: sold.reduce((sum, cell) => sum + cell.count, 0),
+      attainment: versus.attainment,
+      runRate: versus.runRate,
+      pipeline: versus.pipeline,
+      drillDown: drillDownOf(line, { from: start, factTo, to: end }),
+    };
+  });
+  return {
+    planId,
+    currency: loaded.currency,
+    asOf,
+    periodStart: start,
+    periodEnd: end,
+    elapsedWorkingDays,
+    totalWorkingDays,
+    lines: progress,
+  };
+}
+
+/** One line's cumulative plans (every day of the period) and fact (to today) for a chart. */
+export async function getPlanProgressDaily(ctx: Ctx, planId: string, lineId: string): Promise<PlanProgressDaily> {
+  const loaded = await loadProgress(ctx, planId);
+  const { plan, calendar, figures } = loaded;
+  const line = loaded.lines.find((candidate) => candidate.id === lineId);
+  if (!line) throw notFound('Plan line');
+  const { start, end } = plan.period;
+  const factTo = earlierDay(loaded.today, end);
+  const window = {
+    from: start,
+    to: factTo,
+    currency: loaded.currency,
+    unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
+  };
+  const [cells, groups] = await Promise.all([
+    loaded.today < start ? Promise.resolve([]) : findSalesCells(ctx.tx, ctx.actor.orgId, window),
+    findProductGroups(ctx.tx, ctx.actor.orgId),
+  ]);
+  const direction = directionsOf(groups);
+  const matches = lineMatchers(loaded.allLines).get(line.id) ?? (() => false);
+  const factByDay = new Map<string, number>();
+  for (const cell of cells) {
+    if (matches(traitsOfSale(cell, direction)))
+      factByDay.set(cell.day, (factByDay.get(cell.day) ?? 0) + cell.amountMinor);
+  }
+  const dayPlans = SCENARIOS.map((scenario) => {
+    const byDay = new Map<string, number>();
+    for (const month of yearPlanOf(figures[scenario].get(line.id), plan, calendar).months) {
+      for (const day of month.days) byDay.set(day.day, day.planMinor);
+    }
+    return byDay;
+  });
+  const running = [0, 0, 0];
+  let fact = 0;
+  const days: PlanProgressDaily['days'] = [];
+  for (const day of daysBetween(start, end)) {
+    dayPlans.forEach((byDay, i) => {
+      running[i] = (running[i] ?? 0) + (byDay.get(day) ?? 0);
+    });
+    fact += factByDay.get(day) ?? 0;
+    days.push({
+      day,
+      pessimisticMinor: running[0] ?? 0,
+      realisticMinor: running[1] ?? 0,
+      optimisticMinor: running[2] ?? 0,
+      factMinor: day <= factTo ? fact : null,
+    });
+  }
+  return { planId, lineId, currency: loaded.currency, days };
+}
+
+interface LoadedProgress {
+  plan: LoadedPlan;
+  calendar: WorkCalendar;
+  /** Every line: a unit line counts its reps even when a partial view hides them. */
+  allLines: StoredLine[];
+  /** The lines the actor sees. */
+  lines: StoredLine[];
+  figures: ScenarioMonths;
+  currency: string;
+  today: string;
+}
+
+async function loadProgress(ctx: Ctx, planId: string): Promise<LoadedProgress> {
+  const plan = await getVisiblePlan(ctx, planId);
+  const { lines, figures } = await loadTree(ctx, plan);
+  const org = await getOrgPlanSettings(ctx.tx, ctx.actor.orgId);
+  return {
+    plan,
+    calendar: await loadWorkCalendar(ctx.tx, ctx.actor.orgId),
+    allLines: lines,
+    lines: plan.access === 'full' ? lines : partOf(ctx.actor, lines),
+    figures,
+    currency: plan.row.currency,
+    today: localDay(ctx.deps.now(), org.time_zone),
+  };
+}
+
+/** A line's months in one scenario as the domain's year plan (months split by working days). */
+function yearPlanOf(monthFigures: readonly number[] | undefined, plan: LoadedPlan, calendar: WorkCalendar): YearPlan {
+  const months: MonthPlan[] = plan.period.months.map((month, i) => {
+    const planMinor = monthFigures?.[i] ?? 0;
+    const days = splitMonthByWorkingDays(planMinor, month, calendar);
+    return { month, planMinor, workingDays: days.length, days };
+  });
+  const annualMinor = months.reduce((sum, month) => sum + month.planMinor, 0);
+  // planToDate reads the months only; quarters do not apply to a period that need not be a year.
+  return { year: Number(plan.period.start.slice(0, 4)), annualMinor, quarters: [], months };
+}
+
+function traitsOfSale(cell: SalesCell, direction: (groupId: string | null) => string): Traits {
+  return { ownerId: cell.ownerId, channel: cell.channel, direction: direction(cell.groupId) };
+}
+
+/**
+ * The line's share of each open deal: the whole deal, except on a direction line, which counts
+ * the deal's lines of its direction (and "other" the rest of the amount beyond the lines).
+ */
+function openDealsOf(
+  line: StoredLine,
+  deals: readonly OpenDealRow[],
+  matches: (traits: Traits) => boolean,
+  direction: (groupId: string | null) => string,
+): OpenDeal[] {
+  const result: OpenDeal[] = [];
+  for (const deal of deals) {
+    const base = { ownerId: deal.ownerId, channel: deal.channel };
+    let amountMinor = 0;
+    if (line.kind === 'direction') {
+      const inLines = deal.lines.reduce((sum, part) => sum + part.amountMinor, 0);
+      const parts = [
+        ...deal.lines.map((part) => ({ key: direction(part.groupId), amountMinor: part.amountMinor })),
+        { key: 'other', amountMinor: Math.max(0, deal.amountMinor - inLines) },
+      ];
+      amountMinor = parts
+        .filter((part) => matches({ ...base, direction: part.key }))
+        .reduce((s, p) => s + p.amountMinor, 0);
+      if (amountMinor === 0) continue;
+    } else if (matches({ ...base, direction: 'other' })) {
+      amountMinor = deal.amountMinor;
+    } else {
+      continue;
+    }
+    result.push({ amountMinor, probability: deal.probability, expectedCloseDay: deal.expectedCloseDay });
+  }
+  return result;
+}
+
+/** GET /api/sales and /api/deals filters listing what a rep or channel line counts. */
+function drillDownOf(
+  line: StoredLine,
+  days: { from: string; factTo: string; to: string },
+): PlanLineProgress['drillDown'] {
+  const filter =
+    line.kind === 'rep' && line.userId
+      ? `ownerId=${line.userId}`
+      : line.kind === 'channel'
+        ? `channel=${line.channel}`
+        : null;
+  if (filter === null) return null;
+  return {
+    sales: `${filter}&from=${days.from}&to=${days.factTo}`,
+    deals: `${filter}&status=open&expectedCloseFrom=${days.from}&expectedCloseTo=${days.to}`,
+  };
+}
+
+function* daysBetween(from: string, to: string): Generator<string> {
+  for (
+    let day = new Date(`${from}T00:00:00Z`);
+    day.toISOString().slice(0, 10) <= to;
+    day.setUTCDate(day.getUTCDate() + 1)
+  ) {
+    yield day.toISOString().slice(0, 10);
+  }
+}
+
+/** The earlier of two 'YYYY-MM-DD' days (they sort as text). */
+function earlierDay(a: string, b: string): string {
+  return a.localeCompare(b) <= 0 ? a : b;
+}
