@@ -36,6 +36,19 @@ describe.runIf(browserAvailable())('browser: the director plans next year', () =
     await page.getByTestId('page-title').filter({ hasText: 'Планы продаж' }).waitFor();
   });
 
+  it('deletes a draft that was never approved, after confirming', async () => {
+    await page.getByTestId('plan-create').click();
+    await page.getByTestId('plan-form-name').fill('Черновик на удаление');
+    await page.getByTestId('plan-form-submit').click();
+    await page.getByTestId('page-title').filter({ hasText: 'Черновик на удаление' }).waitFor();
+    await page.getByTestId('plan-delete').click();
+    const answered = page.waitForResponse((r) => r.request().method() === 'DELETE');
+    await page.getByTestId('plan-delete-confirm').click();
+    expect((await answered).status()).toBe(200);
+    await page.getByTestId('page-title').filter({ hasText: 'Планы продаж' }).waitFor();
+    await page.getByText('Черновик на удаление').waitFor({ state: 'detached' });
+  });
+
   it('creates a plan for next year from last year × growth and lands in the editor', async () => {
     await page.getByTestId('plan-create').click();
     await page.getByTestId('plan-form-name').fill(PLAN);
@@ -87,5 +100,34 @@ describe.runIf(browserAvailable())('browser: the director plans next year', () =
     expect(await page.getByTestId('plan-decompose').count()).toBe(0);
     expect(await page.getByTestId(`plan-line-bottom-up-${repLine}`).isDisabled()).toBe(true);
     expect(await page.getByTestId('plan-revise').isVisible()).toBe(true);
+  });
+
+  it('exports the plan as an XLSX workbook', async () => {
+    const href = (await page.getByTestId('plan-export').getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/api\/plans\/[0-9a-f-]{36}\/export\.xlsx$/);
+    // The button is a plain link; the page's own session downloads it.
+    const response = await page.context().request.get(new URL(href, env.baseUrl).toString());
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('opens plan versus fact and sees the lines as a tree-table and the chart of the top line', async () => {
+    await page.getByTestId('plan-progress').click();
+    await page.getByTestId('page-title').filter({ hasText: 'план-факт' }).waitFor();
+    await page.getByTestId('progress-table').waitFor();
+    expect(await page.locator('[data-testid^="progress-line-"][data-kind="rep"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('progress-chart').waitFor();
+    expect(await page.getByTestId('progress-band').getAttribute('d')).toMatch(/^M.+Z$/);
+  });
+
+  it("charts a rep's line when chosen and links to the sales behind its fact", async () => {
+    const rep = page.getByTestId(`progress-line-${repLine}`);
+    await rep.click();
+    await page.getByTestId('progress-chart').waitFor();
+    const sales = await page.getByTestId(`progress-sales-${repLine}`).getAttribute('href');
+    expect(sales).toMatch(/^\/sales\?ownerId=[0-9a-f-]{36}&from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d$/);
   });
 });

@@ -5,6 +5,8 @@ import {
   Plan,
   PlanDetails,
   PlanLines,
+  PlanProgress,
+  PlanProgressDaily,
   pageOf,
   type ReconcilePlanRequest,
   type RevisePlanRequest,
@@ -73,4 +75,19 @@ export function approvePlan(id: string, version: number): Promise<PlanDetails> {
 
 export function revisePlan(id: string, body: RevisePlanBody): Promise<PlanDetails> {
   return http.post(`/api/plans/${id}/revise`, PlanDetails, body);
+}
+
+/** Plan versus fact of every line on a day (default today in the organisation's zone). */
+export function getPlanProgress(id: string, date: string | undefined, signal?: AbortSignal): Promise<PlanProgress> {
+  return http.get(`/api/plans/${id}/progress`, PlanProgress, { query: { date }, signal });
+}
+
+/** One line's cumulative plan (three scenarios) and fact, day by day. */
+export function getPlanProgressDaily(id: string, lineId: string, signal?: AbortSignal): Promise<PlanProgressDaily> {
+  return http.get(`/api/plans/${id}/progress/daily`, PlanProgressDaily, { query: { lineId }, signal });
+}
+
+/** Where the browser downloads the plan as a workbook (a plain GET with the session cookie). */
+export function planExportUrl(id: string): string {
+  return `/api/plans/${id}/export.xlsx`;
 }

@@ -36,6 +36,8 @@ const SalesPage = page(() => import('../features/sales/SalesPage.tsx'), 'SalesPa
 const MyDayPage = page(() => import('../features/my-day/MyDayPage.tsx'), 'MyDayPage');
 const PlansPage = page(() => import('../features/plans/PlansPage.tsx'), 'PlansPage');
 const PlanEditorPage = page(() => import('../features/plans/PlanEditorPage.tsx'), 'PlanEditorPage');
+const PlanProgressPage = page(() => import('../features/plans/progress/PlanProgressPage.tsx'), 'PlanProgressPage');
+const PdcaPage = page(() => import('../features/pdca/PdcaPage.tsx'), 'PdcaPage');
 const PipelinesPage = page(() => import('../features/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
 
 function guarded(section: Section, element: ReactNode) {
@@ -76,6 +78,8 @@ export function AppRoutes() {
         <Route path="sales" element={guarded('sales', <SalesPage />)} />
         <Route path="plans" element={guarded('plans', <PlansPage />)} />
         <Route path="plans/:id" element={guarded('plans', <PlanEditorPage />)} />
+        <Route path="plans/:id/pdca" element={guarded('plans', <PdcaPage />)} />
+        <Route path="plans/:id/progress" element={guarded('plans', <PlanProgressPage />)} />
         <Route path="my-day" element={guarded('myDay', <MyDayPage />)} />
         <Route path="pipelines" element={guarded('pipelines', <PipelinesPage />)} />
         <Route path="*" element={<NotFoundPage />} />

@@ -8,6 +8,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { useMe } from '../auth/session.tsx';
 import { canViewOthersDay } from '../crm/permissions.ts';
+import { MyGoalsCard } from '../goals/MyGoalsCard.tsx';
 import { UserPicker } from '../people/UserPicker.tsx';
 import { QuickCreateModal } from '../quick-create/QuickCreateModal.tsx';
 import { TaskLine } from '../tasks/TaskLine.tsx';
@@ -45,6 +46,7 @@ export function MyDayPage() {
           </div>
         )}
       </Group>
+      {userId === null && <MyGoalsCard />}
       {day.isPending ? (
         <CenteredLoader />
       ) : day.isError ? (

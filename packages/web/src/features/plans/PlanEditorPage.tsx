@@ -3,12 +3,14 @@ import type { PlanDetails, PlanLines } from '@pulse/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { planExportUrl } from '../../api/plans.ts';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { notifyError } from '../../shared/notify.ts';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { DecompositionTable } from './DecompositionTable.tsx';
+import { DeletePlanModal } from './DeletePlanModal.tsx';
 import { PlanStatusBadge } from './PlansPage.tsx';
 import { DIMENSIONS, type Dimension, SCENARIOS, type Scenario, scenarioMinor } from './plan-tree.ts';
 import { SeasonalityCard } from './SeasonalityCard.tsx';
@@ -31,6 +33,7 @@ function PlanEditor({ plan, tree }: { plan: PlanDetails; tree: PlanLines }) {
   const mutations = usePlanMutations(plan.id);
   const [scenario, setScenario] = useState<Scenario>('realistic');
   const [revising, setRevising] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   // The tree and the plan answer different requests; the newer of the two knows the version.
   const version = Math.max(plan.version, tree.plan.version);
   const status = tree.plan.version > plan.version ? tree.plan.status : plan.status;
@@ -62,6 +65,22 @@ function PlanEditor({ plan, tree }: { plan: PlanDetails; tree: PlanLines }) {
           )}
         </Stack>
         <Group>
+          {status === 'approved' && (
+            <Button component={Link} to={`/plans/${plan.id}/pdca`} variant="light" data-testid="plan-pdca">
+              {t('pdca.open')}
+            </Button>
+          )}
+          <Button component={Link} to={`/plans/${plan.id}/progress`} variant="light" data-testid="plan-progress">
+            {t('plans.progress.open')}
+          </Button>
+          <Button component="a" href={planExportUrl(plan.id)} download variant="default" data-testid="plan-export">
+            {t('plans.export')}
+          </Button>
+          {status === 'draft' && permissions.delete && plan.approvedAt === null && plan.revisions.length === 0 && (
+            <Button color="red" variant="subtle" onClick={() => setDeleting(true)} data-testid="plan-delete">
+              {t('plans.delete')}
+            </Button>
+          )}
           {status === 'draft' && permissions.approve && (
             <Button
               onClick={() => mutations.approve.mutate(version)}
@@ -94,6 +113,7 @@ function PlanEditor({ plan, tree }: { plan: PlanDetails; tree: PlanLines }) {
       <DecompositionCard plan={plan} tree={tree} version={version} editable={editable} scenario={scenario} />
       {plan.revisions.length > 0 && <RevisionsCard plan={plan} />}
       <ReviseModal opened={revising} onClose={() => setRevising(false)} planId={plan.id} version={version} />
+      <DeletePlanModal opened={deleting} onClose={() => setDeleting(false)} planId={plan.id} planName={plan.name} />
     </Stack>
   );
 }
