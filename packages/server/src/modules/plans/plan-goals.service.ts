@@ -1,5 +1,12 @@
 import type { MyGoals, PlanGoal, SmartMetric } from '@pulse/contracts';
-import { buildSmartGoals, countWorkingDays, type FunnelHistory, localDay, periodProgress } from '@pulse/domain';
+import {
+  buildSmartGoals,
+  countWorkingDays,
+  type FunnelHistory,
+  localDay,
+  PlanError,
+  periodProgress,
+} from '@pulse/domain';
 import { sql } from 'kysely';
 import { forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -60,21 +67,28 @@ export async function generatePlanGoals(ctx: Ctx, planId: string, month: string)
   const from = `${month}-01`;
   const to = lastDayOf(month);
   const now = ctx.deps.now();
+  const historyOf = (line: (typeof reps)[number]) => histories.get(line.userId as string) ?? empty;
+  // A rep's thin history is filled from their team's; a team with no history at all (a new team)
+  // borrows everyone's in the plan. When even that cannot give a figure, the domain refuses (422).
+  const everyone = reps.map(historyOf).reduce(addHistories, empty);
   for (const line of reps) {
     const userId = line.userId as string;
     const team = reps
       .filter((other) => other.parentId === line.parentId)
-      .map((other) => histories.get(other.userId as string) ?? empty);
-    const smart = buildSmartGoals({
-      planLineId: line.id,
-      goalMinor: figures.realistic.get(line.id)?.[monthIndex] ?? 0,
-      from,
-      to,
-      calendar,
-      rep: histories.get(userId) ?? empty,
-      team: team.reduce(addHistories, empty),
-      bestMonthMinor: bestMonths.get(userId) ?? null,
-    });
+      .map(historyOf)
+      .reduce(addHistories, empty);
+    const goalsWith = (teamHistory: FunnelHistory) =>
+      buildSmartGoals({
+        planLineId: line.id,
+        goalMinor: figures.realistic.get(line.id)?.[monthIndex] ?? 0,
+        from,
+        to,
+        calendar,
+        rep: historyOf(line),
+        team: teamHistory,
+        bestMonthMinor: bestMonths.get(userId) ?? null,
+      });
+    const smart = withoutFunnelHistory(() => goalsWith(team)) ?? goalsWith(everyone);
     const funnel = JSON.stringify({
       figures: smart.funnel.figures,
       sources: smart.funnel.sources,
@@ -127,6 +141,16 @@ export async function generatePlanGoals(ctx: Ctx, planId: string, month: string)
     at: now,
   });
   return { items: await findGoals(ctx, { planId, month }) };
+}
+
+/** The result, or undefined when the domain refuses for want of funnel history (to try a wider one). */
+function withoutFunnelHistory<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof PlanError && error.code === 'no_funnel_history') return undefined;
+    throw error;
+  }
 }
 
 /** Goals the actor sees: their own; a head's, of people in their subtree; the organisation's, all. */

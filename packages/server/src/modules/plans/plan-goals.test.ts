@@ -244,4 +244,33 @@ describeEachDatabase('plan goals', (ctx) => {
       expect(MyGoals.parse((await managerB.request('GET', '/api/my-goals')).body).items).toEqual([]);
     });
   });
+
+  describe('a team without any history', () => {
+    it("gives its rep goals from the whole plan's history instead of refusing", async () => {
+      // Team B (Boris) has sold nothing and logged nothing; in the department plan its own team
+      // cannot give a funnel, so Boris's figures come from everyone in the plan — Anna's history.
+      const plan = await createPlan(admin, {
+        name: 'Sales Moscow 2026',
+        scopeUnitId: org.units.department,
+        realistic: { basis: 'manual', amountMinor: 24_000_000 },
+        seasonality: { coefficients: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
+      });
+      await approve(admin, (await decompose(admin, plan)).plan);
+      const res = await generate(admin, plan.id, '2026-03');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const boris = PlanGoalList.parse(res.body).items.filter((goal) => goal.user.id === org.users.managerB.id);
+      expect(boris.map((goal) => goal.metric)).toEqual([
+        'revenue',
+        'deals-won',
+        'opportunities-opened',
+        'meetings-per-day',
+        'calls-per-day',
+      ]);
+      expect(boris[0]?.funnel).toMatchObject({
+        figures: { averageDeal: 100_000, winRate: 0.8, opportunitiesPerMeeting: 0.5, meetingsPerCall: 0.2 },
+        sources: { averageDeal: 'team', winRate: 'team', opportunitiesPerMeeting: 'team', meetingsPerCall: 'team' },
+        repHistoryThin: true,
+      });
+    });
+  });
 });
