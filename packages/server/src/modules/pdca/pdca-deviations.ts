@@ -8,6 +8,7 @@ import {
 } from '../plans/plan-facts.queries.ts';
 import { lastDayOf } from '../plans/plan-period.ts';
 import { scopeUnitIds } from '../plans/plan-records.ts';
+import { directionOfGroup } from '../plans/plan-structure.ts';
 import { findMonthLines, findUserNames, type MonthLineRow } from './pdca.queries.ts';
 import type { LoadedCycle } from './pdca-records.ts';
 
@@ -64,14 +65,13 @@ export async function computeDeviations(ctx: Ctx, cycle: LoadedCycle): Promise<P
 
   const directionLines = ofKind('direction');
   const directions = bucketsOf(directionLines, (line) => [line.product_group_id, line.group_name ?? REST_LABEL]);
-  const parentOf = new Map(groups.map((g) => [g.group_id, g.parent_id]));
+  // The plan's own direction lines decide, not today's priority flags: the plan was split by those.
+  const tree = new Map(
+    groups.map((g) => [g.group_id, { parentId: g.parent_id, isPriority: directions.has(g.group_id) }]),
+  );
   const directionOf = (groupId: string | null): string | null => {
-    const seen = new Set<string>();
-    for (let id = groupId; id !== null && !seen.has(id); id = parentOf.get(id) ?? null) {
-      seen.add(id);
-      if (directions.has(id)) return id;
-    }
-    return null;
+    const key = directionOfGroup(groupId, tree);
+    return key === 'other' ? null : key;
   };
   for (const sale of byGroup) add(directions, directionOf(sale.group_id), Number(sale.revenue_minor), REST_LABEL);
 

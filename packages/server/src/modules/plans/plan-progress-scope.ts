@@ -1,4 +1,5 @@
 import type { StoredLine } from './plan-lines.queries.ts';
+import { directionOfGroup } from './plan-structure.ts';
 
 // Which sales and deals a plan line counts:
 // - structure: a rep line its owner's; a unit line those of the reps below it in the plan (the
@@ -19,25 +20,16 @@ export interface Traits {
 export function directionsOf(
   groups: readonly { group_id: string; parent_id: string | null; is_priority: boolean }[],
 ): (groupId: string | null) => string {
-  const byId = new Map(groups.map((group) => [group.group_id, group]));
-  const memo = new Map<string, string>();
-  const resolve = (groupId: string | null): string => {
-    if (groupId === null) return 'other';
-    const known = memo.get(groupId);
-    if (known !== undefined) return known;
-    let key = 'other';
-    // Bounded by the number of groups, in case a stored tree ever held a cycle.
-    for (let group = byId.get(groupId), steps = 0; group && steps <= byId.size; steps += 1) {
-      if (group.is_priority) {
-        key = group.group_id;
-        break;
-      }
-      group = group.parent_id === null ? undefined : byId.get(group.parent_id);
+  const byId = new Map(groups.map((g) => [g.group_id, { parentId: g.parent_id, isPriority: g.is_priority }]));
+  const memo = new Map<string | null, string>();
+  return (groupId) => {
+    let key = memo.get(groupId);
+    if (key === undefined) {
+      key = directionOfGroup(groupId, byId);
+      memo.set(groupId, key);
     }
-    memo.set(groupId, key);
     return key;
   };
-  return resolve;
 }
 
 /** For each line, whether it counts a sale or deal of given traits. */
