@@ -11,3 +11,4 @@ export {
   ROLLUP_MEASURES,
   type RollupMeasure,
 } from './catalog.ts';
+export * from './thresholds.ts';
