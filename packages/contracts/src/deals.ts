@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Day, Id, PageQuery } from './common.ts';
+import { Day, Id, Instant, PageQuery } from './common.ts';
 import { PipelineStage } from './pipelines.ts';
 import { Discount, Flag, Minor, Quantity, SortOrder, Text } from './sales-fields.ts';
 
@@ -99,6 +99,10 @@ export const DealsQuery = PageQuery.extend({
   territory: z.string().trim().max(200).optional(),
   expectedCloseFrom: Day.optional(),
   expectedCloseTo: Day.optional(),
+  /** Closed (won or lost) at or after this instant. */
+  closedFrom: Instant.optional(),
+  /** Closed before this instant. */
+  closedTo: Instant.optional(),
   amountMin: z.coerce.number().pipe(Minor).optional(),
   amountMax: z.coerce.number().pipe(Minor).optional(),
   rotting: Flag.optional(),

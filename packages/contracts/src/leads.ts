@@ -134,6 +134,12 @@ export const LeadsQuery = PageQuery.extend({
   arrivedFrom: Instant.optional(),
   /** Arrived before this instant. */
   arrivedTo: Instant.optional(),
+  /** Handed off (qualified) at or after this instant; before `handedOffTo`. */
+  handedOffFrom: Instant.optional(),
+  handedOffTo: Instant.optional(),
+  /** First touched at or after this instant; before `touchedTo`. */
+  touchedFrom: Instant.optional(),
+  touchedTo: Instant.optional(),
   sort: LeadSort.default('arrived'),
   order: z.enum(['asc', 'desc']).default('desc'),
 }).strict();

@@ -163,6 +163,16 @@ describeEachDatabase('deals: the list', (ctx) => {
       expect(await q('channel=retail')).toEqual(new Set([deal.pipes.id]));
       expect(await q('territory=KAZAN')).toEqual(new Set([deal.boilers.id, deal.heaters.id]));
     });
+    it('filters by the instant a deal was closed, from included and to excluded', async () => {
+      const q = async (query: string) => new Set(ids(await director.request('GET', `/api/deals?limit=200&${query}`)));
+      // Won and lost were both closed eight ticks (minutes) after PINNED_NOW.
+      const closed = new Date(PINNED_NOW.getTime() + 8 * 60_000);
+      const at = (ms: number) => encodeURIComponent(new Date(closed.getTime() + ms).toISOString());
+      expect(await q(`closedFrom=${at(0)}&closedTo=${at(1)}`)).toEqual(new Set([deal.won.id, deal.lost.id]));
+      expect(await q(`closedFrom=${at(1)}`)).toEqual(new Set());
+      expect(await q(`closedTo=${at(0)}`)).toEqual(new Set());
+      expect((await director.request('GET', '/api/deals?closedFrom=yesterday')).status).toBe(400);
+    });
     it('filters by expected close and amount ranges, ends included', async () => {
       const q = async (query: string) => new Set(ids(await director.request('GET', `/api/deals?limit=200&${query}`)));
       expect(await q('expectedCloseFrom=2026-03-20&expectedCloseTo=2026-04-10')).toEqual(

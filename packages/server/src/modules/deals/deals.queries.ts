@@ -82,6 +82,8 @@ export interface DealFilter {
   territory?: string;
   expectedCloseFrom?: string;
   expectedCloseTo?: string;
+  closedFrom?: string;
+  closedTo?: string;
   amountMin?: number;
   amountMax?: number;
   rotting?: 'true' | 'false';
@@ -112,6 +114,8 @@ export function findDealRows(
   if (filter.territory) query = query.where(sql<SqlBool>`lower(d.territory) = lower(${filter.territory})`);
   if (filter.expectedCloseFrom) query = query.where('d.expected_close_date', '>=', filter.expectedCloseFrom);
   if (filter.expectedCloseTo) query = query.where('d.expected_close_date', '<=', filter.expectedCloseTo);
+  if (filter.closedFrom) query = query.where('d.closed_at', '>=', new Date(filter.closedFrom));
+  if (filter.closedTo) query = query.where('d.closed_at', '<', new Date(filter.closedTo));
   if (filter.amountMin !== undefined) query = query.where('d.amount_minor', '>=', filter.amountMin);
   if (filter.amountMax !== undefined) query = query.where('d.amount_minor', '<=', filter.amountMax);
   if (filter.rotting) {

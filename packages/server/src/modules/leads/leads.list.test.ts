@@ -173,6 +173,24 @@ describeEachDatabase('leads: list', (ctx) => {
     const to = new Date(PINNED_NOW.getTime() - 20 * 60_000).toISOString();
     expect(await filter(`arrivedFrom=${from}&arrivedTo=${to}&order=asc`)).toEqual([seeded[1].id, seeded[2].id]);
   });
+  it('filters by when a lead was handed off and first touched, from included and to excluded', async () => {
+    const filter = async (query: string) => mine((await admin.request('GET', `/api/leads?q=${tag}&${query}`)).body);
+    const handedOff = seeded[4].handedOffAt as string;
+    const shift = (iso: string, ms: number) => encodeURIComponent(new Date(Date.parse(iso) + ms).toISOString());
+    expect(await filter(`handedOffFrom=${shift(handedOff, 0)}&handedOffTo=${shift(handedOff, 1)}`)).toEqual([
+      seeded[4].id,
+    ]);
+    expect(await filter(`handedOffFrom=${shift(handedOff, 1)}`)).toEqual([]);
+    expect(await filter(`handedOffTo=${shift(handedOff, 0)}`)).toEqual([]);
+    const touched = seeded.filter((lead) => lead.firstTouchAt !== null);
+    for (const lead of touched) {
+      expect(
+        await filter(`touchedFrom=${shift(lead.firstTouchAt, 0)}&touchedTo=${shift(lead.firstTouchAt, 1)}`),
+      ).toContain(lead.id);
+    }
+    expect(await filter(`touchedFrom=${shift(PINNED_NOW.toISOString(), 86_400_000)}`)).toEqual([]);
+    expect((await admin.request('GET', '/api/leads?touchedFrom=soon')).status).toBe(400);
+  });
   it('keeps each person to their scope', async () => {
     const seen = async (session: Session) => mine((await session.request('GET', `/api/leads?q=${tag}&limit=200`)).body);
     expect(await seen(managerA)).toEqual([seeded[4].id]);

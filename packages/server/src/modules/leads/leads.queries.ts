@@ -57,6 +57,10 @@ export interface LeadFilter {
   overdueBefore?: Date | null;
   arrivedFrom?: string;
   arrivedTo?: string;
+  handedOffFrom?: string;
+  handedOffTo?: string;
+  touchedFrom?: string;
+  touchedTo?: string;
   /** Digits of `q`, matched inside stored phone numbers. */
   phoneDigits?: string;
   /** `q` read as a phone number, matched exactly. */
@@ -100,6 +104,10 @@ export async function findLeads(tx: Tx, actor: Actor, filter: LeadFilter) {
   if (filter.unitId) query = query.where('l.unit_id', '=', filter.unitId);
   if (filter.arrivedFrom) query = query.where('l.arrived_at', '>=', new Date(filter.arrivedFrom));
   if (filter.arrivedTo) query = query.where('l.arrived_at', '<', new Date(filter.arrivedTo));
+  if (filter.handedOffFrom) query = query.where('l.handed_off_at', '>=', new Date(filter.handedOffFrom));
+  if (filter.handedOffTo) query = query.where('l.handed_off_at', '<', new Date(filter.handedOffTo));
+  if (filter.touchedFrom) query = query.where('l.first_touch_at', '>=', new Date(filter.touchedFrom));
+  if (filter.touchedTo) query = query.where('l.first_touch_at', '<', new Date(filter.touchedTo));
   if (filter.overdueBefore !== undefined) {
     const before = filter.overdueBefore;
     // null: the target cannot have been exceeded by any lead yet.
