@@ -3,10 +3,12 @@ import { type Deal, DealsQuery } from '@pulse/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findDeals } from '../../api/deals.ts';
+import { addDays, startOfDayInstant } from '../../shared/format.ts';
 import { useFormat } from '../../shared/use-format.ts';
 import { CompanyPicker } from '../companies/CompanyPicker.tsx';
 import { channelOptions, DEAL_STATUS_COLORS, dealStatusOptions, yesNoOptions } from '../crm/labels.ts';
 import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
+import { rawQuery } from '../list/list-state.ts';
 import type { FilterValues, ListDefinition } from '../list/list-types.ts';
 import { parseQuery } from '../list/parse-query.ts';
 import { DealFlags } from './DealFlags.tsx';
@@ -159,9 +161,19 @@ export function useDealList(fixed?: FilterValues): ListDefinition<Deal> {
         { key: 'territory', label: t('deals.fields.territory'), kind: 'text' },
         { key: 'expectedCloseFrom', label: t('deals.closeFrom'), kind: 'day' },
         { key: 'expectedCloseTo', label: t('deals.closeTo'), kind: 'day' },
+        { key: 'closedFrom', label: t('deals.closedFrom'), kind: 'day' },
+        { key: 'closedTo', label: t('deals.closedTo'), kind: 'day' },
         { key: 'rotting', label: t('deals.rotting'), kind: 'select', options: yesNoOptions(t) },
         { key: 'noNextStep', label: t('deals.noNextStep'), kind: 'select', options: yesNoOptions(t) },
       ],
+      // Closing days are picked in the user's zone; the API filters by instants.
+      toQuery: (state) => {
+        const query = rawQuery(state);
+        const { closedFrom, closedTo } = state.filters;
+        if (closedFrom) query.closedFrom = startOfDayInstant(closedFrom, format.timeZone);
+        if (closedTo) query.closedTo = startOfDayInstant(addDays(closedTo, 1), format.timeZone);
+        return query;
+      },
       fetchPage: (query, signal) => findDeals(parseQuery(DealsQuery, query), signal),
       rowId: (row) => row.id,
       rowHref: (row) => RECORD_PATHS.deal(row.id),

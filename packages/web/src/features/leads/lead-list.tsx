@@ -23,6 +23,13 @@ export const LEAD_STATUS_COLORS = {
 } as const;
 
 /** The leads list: columns, filters and sorts of GET /api/leads. */
+/** Day filters the API takes as instants: [from, to), the last day included. */
+const DAY_RANGES = [
+  ['arrivedFrom', 'arrivedTo'],
+  ['handedOffFrom', 'handedOffTo'],
+  ['touchedFrom', 'touchedTo'],
+] as const;
+
 export function useLeadList(fixed?: FilterValues): ListDefinition<Lead> {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -147,13 +154,20 @@ export function useLeadList(fixed?: FilterValues): ListDefinition<Lead> {
         },
         { key: 'arrivedFrom', label: t('leads.arrivedFrom'), kind: 'day' },
         { key: 'arrivedTo', label: t('leads.arrivedTo'), kind: 'day' },
+        { key: 'handedOffFrom', label: t('leads.handedOffFrom'), kind: 'day' },
+        { key: 'handedOffTo', label: t('leads.handedOffTo'), kind: 'day' },
+        { key: 'touchedFrom', label: t('leads.touchedFrom'), kind: 'day' },
+        { key: 'touchedTo', label: t('leads.touchedTo'), kind: 'day' },
       ],
       // Days are picked in the user's zone; the API filters by instants.
       toQuery: (state) => {
         const query = rawQuery(state);
-        const { arrivedFrom, arrivedTo } = state.filters;
-        if (arrivedFrom) query.arrivedFrom = startOfDayInstant(arrivedFrom, format.timeZone);
-        if (arrivedTo) query.arrivedTo = startOfDayInstant(addDays(arrivedTo, 1), format.timeZone);
+        for (const [from, to] of DAY_RANGES) {
+          const first = state.filters[from];
+          const last = state.filters[to];
+          if (first) query[from] = startOfDayInstant(first, format.timeZone);
+          if (last) query[to] = startOfDayInstant(addDays(last, 1), format.timeZone);
+        }
         return query;
       },
       fetchPage: (query, signal) => findLeads(parseQuery(LeadsQuery, query), signal),
