@@ -59,6 +59,28 @@ describe('buildSmartGoals', () => {
     expect(result.achievability).toMatchObject({ flagged: false, limitMinor: 864_000_000 });
     expect(result.funnel.workingDays).toBe(62);
   });
+  it("takes the organisation's thin-history threshold and margin instead of the defaults", () => {
+    // The rep has closed 30 deals: at a threshold of 31 every figure is the team's —
+    // average 10 000 000 → ⌈300 000 000 / 10 000 000⌉ = 30 deals, ⌈30 × 200 / 50⌉ = 120
+    // opportunities, ⌈120 × 1 000 / 500⌉ = 240 meetings → ⌈240 / 21⌉ = 12 a day,
+    // ⌈240 × 4 000 / 1 000⌉ = 960 calls → ⌈960 / 21⌉ = 46 a day. A 25 % margin on 2 400 000.00
+    // allows exactly 3 000 000.00, so the goal is not flagged (it is at the default 20 %).
+    const result = buildSmartGoals({
+      planLineId: 'p',
+      goalMinor: 300_000_000,
+      from: '2026-03-01',
+      to: '2026-03-31',
+      calendar: russia,
+      rep,
+      team,
+      bestMonthMinor: 240_000_000,
+      minClosedDeals: 31,
+      marginBp: 2_500,
+    });
+    expect(result.goals.map((goal) => goal.target)).toEqual([300_000_000, 30, 120, 12, 46]);
+    expect(result.funnel.repHistoryThin).toBe(true);
+    expect(result.achievability).toEqual({ flagged: false, limitMinor: 300_000_000, basis: 'best-month' });
+  });
   it('refuses a period that ends before it starts', () => {
     const input = { planLineId: 'x', goalMinor: 1, calendar: russia, rep, team, bestMonthMinor: null };
     expect(() => buildSmartGoals({ ...input, from: '2026-03-31', to: '2026-03-01' })).toThrow(

@@ -14,6 +14,14 @@ export interface OrganizationsTable {
   time_zone: Generated<string>;
   locale: Generated<string>;
   country: Generated<string>;
+  /** Basis points above a rep's best month before a monthly goal is flagged (0–10000). */
+  achievability_margin_bp: Generated<number>;
+  /** Closed deals below which a rep's own funnel history is thin and the team's is used (1–1000). */
+  thin_history_deals: Generated<number>;
+  /** 'HH:MM' in the organisation's zone: a rep with no call by then is flagged. */
+  calls_expected_by: Generated<string>;
+  /** A rep with more overdue tasks than this is flagged (0–1000). */
+  overdue_tasks_limit: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }

@@ -1,7 +1,7 @@
-import { Organization, UpdateOrganizationRequest } from '@pulse/contracts';
+import { Organization, PlanControlSettingsRules, UpdateOrganizationRequest } from '@pulse/contracts';
 import type { Selectable } from 'kysely';
 import type { OrganizationsTable } from '../../db/schema.ts';
-import { forbidden } from '../../http/errors.ts';
+import { forbidden, unprocessable } from '../../http/errors.ts';
 import { sessionRoute } from '../../http/route.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { canManageOrganization } from './organizations.policy.ts';
@@ -25,9 +25,10 @@ export const organizationRoutes = [
     summary: 'Change the organisation settings (administrator)',
     body: UpdateOrganizationRequest,
     response: Organization,
-    errors: [403],
+    errors: [403, 422],
     handler: async ({ body }, { tx, actor, deps }) => {
       if (!canManageOrganization(actor)) throw forbidden();
+      checkPlanControlSettings(body);
       const now = deps.now();
       const before = await tx
         .selectFrom('organizations')
@@ -41,6 +42,10 @@ export const organizationRoutes = [
           currency: body.currency ?? before.currency,
           time_zone: body.timeZone ?? before.time_zone,
           locale: body.locale ?? before.locale,
+          achievability_margin_bp: body.achievabilityMarginBp ?? before.achievability_margin_bp,
+          thin_history_deals: body.thinHistoryDeals ?? before.thin_history_deals,
+          calls_expected_by: body.callsExpectedBy ?? before.calls_expected_by,
+          overdue_tasks_limit: body.overdueTasksLimit ?? before.overdue_tasks_limit,
           updated_at: now,
         })
         .where('org_id', '=', actor.orgId)
@@ -69,5 +74,25 @@ function present(row: Selectable<OrganizationsTable>): Organization {
     timeZone: row.time_zone,
     locale: row.locale === 'en' ? 'en' : 'ru',
     country: row.country,
+    achievabilityMarginBp: row.achievability_margin_bp,
+    thinHistoryDeals: row.thin_history_deals,
+    callsExpectedBy: row.calls_expected_by,
+    overdueTasksLimit: row.overdue_tasks_limit,
   };
+}
+
+/** A plan or daily-control setting of the right type but outside its range or format is a 422 naming it. */
+function checkPlanControlSettings(body: UpdateOrganizationRequest): void {
+  const checked = PlanControlSettingsRules.safeParse({
+    achievabilityMarginBp: body.achievabilityMarginBp,
+    thinHistoryDeals: body.thinHistoryDeals,
+    callsExpectedBy: body.callsExpectedBy,
+    overdueTasksLimit: body.overdueTasksLimit,
+  });
+  if (checked.success) return;
+  const details = checked.error.issues.map((issue) => ({
+    path: ['body', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw unprocessable(`Out of range: ${details.map((d) => d.path).join(', ')}`, details);
 }

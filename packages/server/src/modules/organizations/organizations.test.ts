@@ -10,6 +10,20 @@ function expectInvalid(res: Response, path: string): void {
   expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
 }
 
+/** The plan and daily-control settings a new organisation starts with (the domain's old constants). */
+const DEFAULT_PLAN_CONTROL = {
+  achievabilityMarginBp: 2000,
+  thinHistoryDeals: 10,
+  callsExpectedBy: '12:00',
+  overdueTasksLimit: 3,
+};
+
+function expectOutOfRange(res: Response, path: string): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(422);
+  expect(res.body.error.code).toBe('unprocessable');
+  expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual([path]);
+}
+
 /** An organisation of its own, for tests that change it. */
 async function freshOrg(t: TestApp): Promise<{ org: TestOrg; admin: Session }> {
   const org = await createTestOrg(t);
@@ -45,6 +59,7 @@ describeEachDatabase('organizations', (ctx) => {
         timeZone: 'Europe/Moscow',
         locale: 'ru',
         country: 'RU',
+        ...DEFAULT_PLAN_CONTROL,
       });
     });
     it('rejects an unknown query parameter with 400', async () => {
@@ -113,6 +128,7 @@ describeEachDatabase('organizations', (ctx) => {
         timeZone: 'Asia/Vladivostok',
         locale: 'en',
         country: 'RU',
+        ...DEFAULT_PLAN_CONTROL,
       };
       expect(res.body).toEqual(expected);
       expect((await own.admin.request('GET', '/api/org')).body).toEqual(expected);
@@ -159,6 +175,89 @@ describeEachDatabase('organizations', (ctx) => {
       await own.admin.request('PATCH', '/api/org', { name: before.name, currency: 'RUB' });
       const log = await own.admin.request('GET', '/api/audit?entity=organization&action=update');
       expect(log.body.items).toEqual([]);
+    });
+    it('changes the plan and daily-control settings; GET shows them, the rest is kept', async () => {
+      const own = await freshOrg(ctx());
+      const before = (await own.admin.request('GET', '/api/org')).body;
+      const changed = {
+        achievabilityMarginBp: 0,
+        thinHistoryDeals: 1000,
+        callsExpectedBy: '23:59',
+        overdueTasksLimit: 0,
+      };
+      const res = await own.admin.request('PATCH', '/api/org', changed);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toEqual({ ...before, ...changed });
+      expect((await own.admin.request('GET', '/api/org')).body).toEqual({ ...before, ...changed });
+      const edges = { achievabilityMarginBp: 10_000, thinHistoryDeals: 1, callsExpectedBy: '00:00' };
+      expect((await own.admin.request('PATCH', '/api/org', edges)).body).toEqual({ ...before, ...changed, ...edges });
+      const more = { overdueTasksLimit: 1000 };
+      expect((await own.admin.request('PATCH', '/api/org', more)).body).toEqual({
+        ...before,
+        ...changed,
+        ...edges,
+        ...more,
+      });
+    });
+    it.each([
+      ['a negative margin', { achievabilityMarginBp: -1 }, 'body.achievabilityMarginBp'],
+      ['a margin over 100 %', { achievabilityMarginBp: 10_001 }, 'body.achievabilityMarginBp'],
+      ['a fractional margin', { achievabilityMarginBp: 12.5 }, 'body.achievabilityMarginBp'],
+      ['a thin-history threshold of 0', { thinHistoryDeals: 0 }, 'body.thinHistoryDeals'],
+      ['a thin-history threshold over 1000', { thinHistoryDeals: 1001 }, 'body.thinHistoryDeals'],
+      ['an hour of 24', { callsExpectedBy: '24:00' }, 'body.callsExpectedBy'],
+      ['minutes of 60', { callsExpectedBy: '11:60' }, 'body.callsExpectedBy'],
+      ['a time without a leading zero', { callsExpectedBy: '9:30' }, 'body.callsExpectedBy'],
+      ['a time with seconds', { callsExpectedBy: '09:30:00' }, 'body.callsExpectedBy'],
+      ['an empty time', { callsExpectedBy: '' }, 'body.callsExpectedBy'],
+      ['a negative overdue limit', { overdueTasksLimit: -1 }, 'body.overdueTasksLimit'],
+      ['an overdue limit over 1000', { overdueTasksLimit: 1001 }, 'body.overdueTasksLimit'],
+    ])('rejects %s with 422 naming the field, and changes nothing', async (_name, body, path) => {
+      const own = await freshOrg(ctx());
+      const before = (await own.admin.request('GET', '/api/org')).body;
+      expectOutOfRange(await own.admin.request('PATCH', '/api/org', { name: 'Not applied', ...body }), path);
+      expect((await own.admin.request('GET', '/api/org')).body).toEqual(before);
+    });
+    it.each([
+      ['a margin as a string', { achievabilityMarginBp: '2000' }, 'body.achievabilityMarginBp'],
+      ['a threshold of null', { thinHistoryDeals: null }, 'body.thinHistoryDeals'],
+      ['a time as a number', { callsExpectedBy: 1200 }, 'body.callsExpectedBy'],
+      ['an overdue limit as a boolean', { overdueTasksLimit: true }, 'body.overdueTasksLimit'],
+    ])('rejects %s (a wrong type) with 400', async (_name, body, path) => {
+      expectInvalid(await admin.request('PATCH', '/api/org', body), path);
+    });
+    it('answers 403 to a head changing the plan settings, and keeps them', async () => {
+      const own = await freshOrg(ctx());
+      const head = await loginAs(ctx(), own.org.users.head.email);
+      const res = await head.request('PATCH', '/api/org', { achievabilityMarginBp: 0, overdueTasksLimit: 100 });
+      expect(res.status).toBe(403);
+      expect((await own.admin.request('GET', '/api/org')).body).toMatchObject(DEFAULT_PLAN_CONTROL);
+    });
+    it('records a change of the plan settings in the audit log, field by field', async () => {
+      const own = await freshOrg(ctx());
+      ctx().clock.now = new Date('2026-03-03T08:00:00.000Z');
+      await own.admin.request('PATCH', '/api/org', {
+        achievabilityMarginBp: 1500,
+        thinHistoryDeals: 10,
+        callsExpectedBy: '11:30',
+        overdueTasksLimit: 5,
+      });
+      const log = await own.admin.request(
+        'GET',
+        `/api/audit?entity=organization&entityId=${own.org.orgId}&action=update`,
+      );
+      expect(log.body.items).toEqual([
+        expect.objectContaining({
+          at: '2026-03-03T08:00:00.000Z',
+          actor: { id: own.org.users.admin.id, fullName: 'Admin Adminov' },
+          action: 'update',
+          changes: [
+            { field: 'achievabilityMarginBp', old: 2000, new: 1500 },
+            { field: 'callsExpectedBy', old: '12:00', new: '11:30' },
+            { field: 'overdueTasksLimit', old: 3, new: 5 },
+          ],
+        }),
+      ]);
     });
     it('changes only the organisation of the administrator', async () => {
       const a = await freshOrg(ctx());

@@ -135,3 +135,12 @@ export async function sumRevenue(
     .executeTakeFirstOrThrow();
   return Number(row.revenue);
 }
+
+/** The organisation's own achievability margin and thin-history threshold for SMART goals. */
+export function getGoalSettings(tx: Tx, orgId: string) {
+  return tx
+    .selectFrom('organizations')
+    .select(['achievability_margin_bp', 'thin_history_deals'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+}

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import type { Ctx } from './plan-context.ts';
 import { loadTree } from './plan-decomposition.ts';
-import { findBestMonths, findFunnelHistories, sumRevenue } from './plan-goals.queries.ts';
+import { findBestMonths, findFunnelHistories, getGoalSettings, sumRevenue } from './plan-goals.queries.ts';
 import { lastDayOf, monthStartAfter } from './plan-period.ts';
 import { getVisiblePlan } from './plan-records.ts';
 import { canPlanFor } from './plans.policy.ts';
@@ -22,8 +22,9 @@ import { getOrgPlanSettings } from './plans.queries.ts';
 // SMART goals for a month of an approved plan: for every rep line, the rep's month plan is the
 // revenue goal, and the domain's reverse funnel (buildSmartGoals) turns it into deals, new
 // opportunities, meetings and calls per working day from the rep's last 12 months before the
-// month — the team's (the reps under the same parent line) where the rep's history is thin. The
-// achievability margin is the domain's default (the organisation has no setting for it yet).
+// month — the team's (the reps under the same parent line) where the rep's history is thin, that
+// is, fewer closed deals than the organisation's thin_history_deals. The revenue goal is flagged
+// when it exceeds the rep's best month by more than the organisation's achievability_margin_bp.
 // Generating again refreshes the generated targets and keeps a target the head adjusted.
 
 const HISTORY_MONTHS = 12;
@@ -49,6 +50,7 @@ export async function generatePlanGoals(ctx: Ctx, planId: string, month: string)
   const reps = lines.filter((line) => line.dimension === 'structure' && line.kind === 'rep' && line.userId);
   const calendar = await loadWorkCalendar(tx, actor.orgId);
   const org = await getOrgPlanSettings(tx, actor.orgId);
+  const settings = await getGoalSettings(tx, actor.orgId);
   const history = {
     from: monthStartAfter(month, -HISTORY_MONTHS),
     to: lastDayOf(monthStartAfter(month, -1).slice(0, 7)),
@@ -87,6 +89,8 @@ export async function generatePlanGoals(ctx: Ctx, planId: string, month: string)
         rep: historyOf(line),
         team: teamHistory,
         bestMonthMinor: bestMonths.get(userId) ?? null,
+        marginBp: settings.achievability_margin_bp,
+        minClosedDeals: settings.thin_history_deals,
       });
     const smart = withoutFunnelHistory(() => goalsWith(team)) ?? goalsWith(everyone);
     const funnel = JSON.stringify({

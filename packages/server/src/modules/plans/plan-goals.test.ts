@@ -2,8 +2,9 @@ import { MyGoals, PlanGoalList } from '@pulse/contracts';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withOrg } from '../../db/tenant.ts';
 import { call, createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
-import { describeEachDatabase, PINNED_NOW, type TestApp } from '../../test/server.ts';
+import { describeEachDatabase, PINNED_NOW } from '../../test/server.ts';
 import { auditOf, defaultPipeline, expectError, expectInvalid } from '../deals/deals.factories.ts';
+import { insertActivities, insertDeal } from './plan-goals.factories.ts';
 import { approve, createPlan, decompose, expectRefusal, insertSale } from './plans.factories.ts';
 
 // Hand-worked goals for Anna, March 2026 (21 working days), from Team A's 2026 plan of
@@ -18,60 +19,6 @@ import { approve, createPlan, decompose, expectRefusal, insertSale } from './pla
 // Best month: 7 000.00 (January 2026) × 1.2 = 8 400.00 < 10 000.00 → not achievable.
 
 const TENTH = new Date('2026-03-10T09:00:00.000Z');
-
-async function insertDeal(
-  t: TestApp,
-  org: TestOrg,
-  deal: {
-    ownerId: string;
-    pipelineId: string;
-    stageId: string;
-    status: string;
-    amountMinor: number;
-    createdAt: string;
-    closedAt: string | null;
-  },
-) {
-  await withOrg(t.deps.db, org.orgId, (tx) =>
-    tx
-      .insertInto('deals')
-      .values({
-        org_id: org.orgId,
-        title: 'History',
-        pipeline_id: deal.pipelineId,
-        stage_id: deal.stageId,
-        status: deal.status,
-        owner_id: deal.ownerId,
-        amount_minor: deal.amountMinor,
-        created_at: new Date(deal.createdAt),
-        closed_at: deal.closedAt === null ? null : new Date(deal.closedAt),
-      })
-      .execute(),
-  );
-}
-
-async function insertActivities(
-  t: TestApp,
-  org: TestOrg,
-  count: number,
-  activity: { userId: string; kind: 'call' | 'meeting'; direction?: string; status?: string; at: string },
-) {
-  await withOrg(t.deps.db, org.orgId, (tx) =>
-    tx
-      .insertInto('activities')
-      .values(
-        Array.from({ length: count }, () => ({
-          org_id: org.orgId,
-          kind: activity.kind,
-          direction: activity.direction ?? null,
-          status: activity.status ?? 'done',
-          occurred_at: new Date(activity.at),
-          user_id: activity.userId,
-        })),
-      )
-      .execute(),
-  );
-}
 
 describeEachDatabase('plan goals', (ctx) => {
   let org: TestOrg;
@@ -268,6 +215,115 @@ describeEachDatabase('plan goals', (ctx) => {
       ]);
       expect(boris[0]?.funnel).toMatchObject({
         figures: { averageDeal: 100_000, winRate: 0.8, opportunitiesPerMeeting: 0.5, meetingsPerCall: 0.2 },
+        sources: { averageDeal: 'team', winRate: 'team', opportunitiesPerMeeting: 'team', meetingsPerCall: 'team' },
+        repHistoryThin: true,
+      });
+    });
+  });
+  describe("the organisation's margin and thin-history threshold", () => {
+    // A fresh organisation where Boris has moved into Team A, so Anna's team is Anna and Boris.
+    // Team A's 2026 plan of 240 000.00, flat and split equally: 10 000.00 each in March.
+    // Anna, March 2025 – February 2026: as above (8 won at 1 000.00, 2 lost, 10 opened,
+    // 20 meetings, 100 calls); best month 9 000.00 (January 2026).
+    // Boris: 2 won at 4 000.00, none lost, 2 opened, 20 meetings, 300 calls.
+    // Team: 10 won for 16 000.00 (average 1 600.00), win rate 10/12, 12 opportunities from 40
+    // meetings, 40 meetings from 400 calls.
+    // Anna's history is hers at a threshold of 10 closed deals (she has 10):
+    //   deals ⌈10 000 / 1 000⌉ = 10, opportunities ⌈10 / 0.8⌉ = 13, meetings ⌈13 / 0.5⌉ = 26 → 2 a day,
+    //   calls ⌈26 / 0.2⌉ = 130 → ⌈130 / 21⌉ = 7 a day;
+    // and thin at 11, so every figure is the team's:
+    //   deals ⌈10 000 / 1 600⌉ = 7, opportunities ⌈7 × 12 / 10⌉ = 9, meetings ⌈9 × 40 / 12⌉ = 30 → 2 a day,
+    //   calls ⌈30 × 400 / 40⌉ = 300 → ⌈300 / 21⌉ = 15 a day.
+    // Achievability of 10 000.00 against 9 000.00: at 20 % the limit is 10 800.00 (achievable);
+    // at 0 % it is 9 000.00 (flagged).
+    let own: TestOrg;
+    let ownAdmin: Session;
+    let ownPlanId: string;
+    beforeAll(async () => {
+      const t = ctx();
+      t.clock.now = PINNED_NOW;
+      own = await createTestOrg(t, 'Goals settings org');
+      ownAdmin = await loginAs(t, own.users.admin.email);
+      const [anna, boris] = [own.users.managerA.id, own.users.managerB.id];
+      await withOrg(t.deps.db, own.orgId, (tx) =>
+        tx
+          .updateTable('users')
+          .set({ unit_id: own.units.teamA })
+          .where('org_id', '=', own.orgId)
+          .where('user_id', '=', boris)
+          .execute(),
+      );
+      const pipeline = await defaultPipeline(ownAdmin);
+      const deal = { pipelineId: pipeline.id, createdAt: '2025-12-01T09:00:00Z' };
+      const won = { ...deal, stageId: pipeline.won, status: 'won', closedAt: '2026-01-15T09:00:00Z' };
+      for (let i = 0; i < 8; i += 1) await insertDeal(t, own, { ...won, ownerId: anna, amountMinor: 100_000 });
+      for (let i = 0; i < 2; i += 1) {
+        const lost = { ...deal, stageId: pipeline.lost, status: 'lost', closedAt: '2026-01-20T09:00:00Z' };
+        await insertDeal(t, own, { ...lost, ownerId: anna, amountMinor: 100_000 });
+      }
+      for (let i = 0; i < 2; i += 1) await insertDeal(t, own, { ...won, ownerId: boris, amountMinor: 400_000 });
+      const at = '2025-11-10T09:00:00Z';
+      await insertActivities(t, own, 20, { userId: anna, kind: 'meeting', at });
+      await insertActivities(t, own, 100, { userId: anna, kind: 'call', direction: 'outbound', at });
+      await insertActivities(t, own, 20, { userId: boris, kind: 'meeting', at });
+      await insertActivities(t, own, 300, { userId: boris, kind: 'call', direction: 'outbound', at });
+      await insertSale(t, own, { day: '2026-01-10', amountMinor: 900_000, ownerId: anna });
+      const plan = await createPlan(ownAdmin, {
+        name: 'Team A 2026',
+        scopeUnitId: own.units.teamA,
+        realistic: { basis: 'manual', amountMinor: 24_000_000 },
+        seasonality: { coefficients: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
+      });
+      await approve(ownAdmin, (await decompose(ownAdmin, plan, { methods: { structure: 'equal' } })).plan);
+      ownPlanId = plan.id;
+    });
+
+    const settle = async (settings: Record<string, number>) => {
+      const res = await ownAdmin.request('PATCH', '/api/org', settings);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    const annasGoals = async () => {
+      const res = await generate(ownAdmin, ownPlanId, '2026-03');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return PlanGoalList.parse(res.body).items.filter((goal) => goal.user.id === own.users.managerA.id);
+    };
+
+    it('flags a goal above the best month at a 0 % margin that passes at 20 %', async () => {
+      await settle({ achievabilityMarginBp: 2000 });
+      const lenient = await annasGoals();
+      expect(lenient[0]).toMatchObject({ metric: 'revenue', target: 1_000_000 });
+      for (const goal of lenient) expect(goal).toMatchObject({ achievable: true, achievabilityLimitMinor: 1_080_000 });
+      await settle({ achievabilityMarginBp: 0 });
+      for (const goal of await annasGoals()) {
+        expect(goal).toMatchObject({ achievable: false, achievabilityLimitMinor: 900_000 });
+      }
+    });
+
+    it("switches Anna from her own figures to the team's when the threshold passes her closed deals", async () => {
+      await settle({ thinHistoryDeals: 10 });
+      const ownFigures = await annasGoals();
+      expect(ownFigures.map((goal) => [goal.metric, goal.target])).toEqual([
+        ['revenue', 1_000_000],
+        ['deals-won', 10],
+        ['opportunities-opened', 13],
+        ['meetings-per-day', 2],
+        ['calls-per-day', 7],
+      ]);
+      expect(ownFigures[0]?.funnel).toMatchObject({
+        sources: { averageDeal: 'rep', winRate: 'rep', opportunitiesPerMeeting: 'rep', meetingsPerCall: 'rep' },
+        repHistoryThin: false,
+      });
+      await settle({ thinHistoryDeals: 11 });
+      const teamFigures = await annasGoals();
+      expect(teamFigures.map((goal) => [goal.metric, goal.target])).toEqual([
+        ['revenue', 1_000_000],
+        ['deals-won', 7],
+        ['opportunities-opened', 9],
+        ['meetings-per-day', 2],
+        ['calls-per-day', 15],
+      ]);
+      expect(teamFigures[0]?.funnel).toMatchObject({
+        figures: { averageDeal: 160_000, winRate: 10 / 12, opportunitiesPerMeeting: 0.3, meetingsPerCall: 0.1 },
         sources: { averageDeal: 'team', winRate: 'team', opportunitiesPerMeeting: 'team', meetingsPerCall: 'team' },
         repHistoryThin: true,
       });

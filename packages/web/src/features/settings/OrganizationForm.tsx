@@ -2,6 +2,7 @@ import { Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/
 import { type Organization, UpdateOrganizationRequest } from '@pulse/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
 import { isLocale, type Locale } from '../../i18n/i18n.ts';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { useErrorMessage } from '../../shared/error-message.ts';
@@ -9,6 +10,8 @@ import { checkWith, type FieldErrors, useFieldErrors } from '../../shared/form-e
 import { notifyError, notifySuccess } from '../../shared/notify.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { timeZoneOptions } from '../../shared/time-zones.ts';
+import { PlanControlFields, usePlanControlMessages } from './PlanControlFields.tsx';
+import { planControlForm, planControlRequest } from './plan-control-values.ts';
 import { useOrganization, useUpdateOrganization } from './use-settings.ts';
 
 /** The administrator's organisation settings. */
@@ -38,7 +41,9 @@ function OrganizationForm({ organization }: { organization: Organization }) {
   const [currency, setCurrency] = useState(organization.currency);
   const [timeZone, setTimeZone] = useState(organization.timeZone);
   const [locale, setLocale] = useState<Locale>(organization.locale);
+  const [planControl, setPlanControl] = useState(() => planControlForm(organization));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const withPlanMessages = usePlanControlMessages();
   const zones = useMemo(() => timeZoneOptions(organization.timeZone), [organization.timeZone]);
 
   function submit(event: FormEvent) {
@@ -49,19 +54,25 @@ function OrganizationForm({ organization }: { organization: Organization }) {
       timeZone,
       locale,
     });
-    if (!checked.ok) {
-      setErrors(fromIssues(checked.issues));
+    const plan = planControlRequest(planControl);
+    if (!checked.ok || !plan.ok) {
+      setErrors(withPlanMessages(checked.ok ? {} : fromIssues(checked.issues), plan.ok ? [] : plan.fields));
       return;
     }
     setErrors({});
-    update.mutate(checked.data, {
-      onSuccess: () => notifySuccess(t('settings.organization.saved')),
-      onError: (error) => {
-        // Field messages say where; the notification says that the save failed at all.
-        setErrors(fromError(error));
-        notifyError(errorMessage(error));
+    update.mutate(
+      { ...checked.data, ...plan.data },
+      {
+        onSuccess: () => notifySuccess(t('settings.organization.saved')),
+        onError: (error) => {
+          // Field messages say where; the notification says that the save failed at all. A setting
+          // out of range is a 422 naming the field, which the shared mapping leaves to the form.
+          const unprocessable = error instanceof ApiError && error.code === 'unprocessable';
+          setErrors(withPlanMessages(unprocessable ? fromIssues(error.details) : fromError(error)));
+          notifyError(errorMessage(error));
+        },
       },
-    });
+    );
   }
 
   return (
@@ -107,6 +118,7 @@ function OrganizationForm({ organization }: { organization: Organization }) {
           allowDeselect={false}
           error={errors.locale}
         />
+        <PlanControlFields value={planControl} onChange={setPlanControl} errors={errors} />
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending}>
             {t('common.save')}
