@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withOrg } from '../../db/tenant.ts';
 import { call, createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase, PINNED_NOW, type TestApp } from '../../test/server.ts';
 
@@ -258,6 +259,22 @@ describeEachDatabase('organizations', (ctx) => {
           ],
         }),
       ]);
+    });
+    it.each([
+      ['achievability_margin_bp', 10_001],
+      ['thin_history_deals', 0],
+      ['calls_expected_by', '9:00'],
+      ['overdue_tasks_limit', -1],
+    ] as const)('has the database refuse %s = %s written past the API', async (column, value) => {
+      const own = await freshOrg(ctx());
+      const write = withOrg(ctx().deps.db, own.org.orgId, (tx) =>
+        tx
+          .updateTable('organizations')
+          .set({ [column]: value })
+          .where('org_id', '=', own.org.orgId)
+          .execute(),
+      );
+      await expect(write).rejects.toThrow(/check constraint/i);
     });
     it('changes only the organisation of the administrator', async () => {
       const a = await freshOrg(ctx());
