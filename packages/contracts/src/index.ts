@@ -6,6 +6,7 @@ export * from './common.ts';
 export * from './companies.ts';
 export * from './deals.ts';
 export * from './errors.ts';
+export * from './kpi-targets.ts';
 export * from './leads.ts';
 export * from './organization.ts';
 export * from './pdca.ts';

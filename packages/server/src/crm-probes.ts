@@ -1,6 +1,7 @@
 import { activityProbes } from './modules/activities/activities.probes.ts';
 import { companyProbes } from './modules/companies/companies.probes.ts';
 import { dealProbes } from './modules/deals/deals.probes.ts';
+import { kpiTargetProbes } from './modules/kpi/kpi-targets.probes.ts';
 import { leadProbes } from './modules/leads/leads.probes.ts';
 import { pdcaProbes } from './modules/pdca/pdca.probes.ts';
 import { planExportProbes } from './modules/plans/plan-export.probes.ts';
@@ -20,4 +21,5 @@ export const crmProbes: Probes = {
   ...planExportProbes,
   ...planGoalProbes,
   ...pdcaProbes,
+  ...kpiTargetProbes,
 };

@@ -5,6 +5,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { companyRoutes } from './modules/companies/companies.routes.ts';
 import { dealRoutes } from './modules/deals/deals.routes.ts';
+import { kpiTargetRoutes } from './modules/kpi/kpi-targets.routes.ts';
 import { leadRoutes } from './modules/leads/leads.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { pdcaRoutes } from './modules/pdca/pdca.routes.ts';
@@ -32,4 +33,5 @@ export const allRoutes: AnyRoute[] = [
   ...planExportRoutes,
   ...planGoalRoutes,
   ...pdcaRoutes,
+  ...kpiTargetRoutes,
 ];
