@@ -205,9 +205,17 @@ const ScenarioEntryView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), basisPoints: z.number().int() }),
 ]);
 const ScenarioFigures = z.object({ pessimisticMinor: Minor, realisticMinor: Minor, optimisticMinor: Minor });
+/**
+ * The share of the plan's deals and margin targets, split down the tree like realistic revenue;
+ * null when the plan has no such target (see `metrics`).
+ */
+const TargetFigures = z.object({
+  deals: z.number().int().min(0).nullable().describe('Deals to win; null when the plan has no deals target'),
+  marginMinor: Minor.nullable().describe('Margin in minor units; null when the plan has no margin target'),
+});
 
-/** One month of a plan or a line, in the three scenarios. */
-export const PlanMonth = ScenarioFigures.extend({ month: z.string().describe("'YYYY-MM'") });
+/** One month of a plan or a line, in the three scenarios, with its deals and margin when planned. */
+export const PlanMonth = ScenarioFigures.merge(TargetFigures).extend({ month: z.string().describe("'YYYY-MM'") });
 export type PlanMonth = z.infer<typeof PlanMonth>;
 
 export const Plan = z.object({
@@ -274,7 +282,7 @@ export type PlanDetails = z.infer<typeof PlanDetails>;
 export const PlanDimension = z.enum(['structure', 'direction', 'channel']);
 export const PlanLineKind = z.enum(['organisation', 'unit', 'rep', 'total', 'direction', 'channel']);
 
-export const PlanLine = ScenarioFigures.extend({
+export const PlanLine = ScenarioFigures.merge(TargetFigures).extend({
   id: Id,
   parentId: Id.nullable(),
   dimension: PlanDimension,

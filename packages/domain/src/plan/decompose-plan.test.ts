@@ -137,3 +137,24 @@ describe('decomposePlan', () => {
     );
   });
 });
+
+describe('decomposePlan over deals and margin', () => {
+  // The same tree and weights carry every measure: a count of deals as well as kopecks.
+  const team: PlanTreeInput = {
+    id: 'team',
+    split: 'manual',
+    children: [
+      { id: 'anna', weight: 1 },
+      { id: 'boris', weight: 1 },
+      { id: 'vera', weight: 1 },
+    ],
+  };
+  const leaves = (node: PlanTreeNode) => node.children.map((child) => child.planMinor);
+
+  it('splits 100 deals over three reps weighted 1/1/1 into 34, 33 and 33', () => {
+    expect(leaves(decomposePlan(100, team))).toEqual([34, 33, 33]);
+  });
+  it('splits 1 000 000,00 ₽ of margin into exact kopecks, the odd one to the first rep', () => {
+    expect(leaves(decomposePlan(100_000_000, team))).toEqual([33_333_334, 33_333_333, 33_333_333]);
+  });
+});

@@ -29,7 +29,8 @@ export interface PlanTreeNode {
 
 /**
  * Decomposes a plan top-down through a tree, splitting each node's plan among its children by
- * that node's method ({@link splitPlan}). At every level the children sum exactly to their
+ * that node's method ({@link splitPlan}). Any whole measure goes down the same way — revenue or
+ * margin in minor units, or a count of deals (100 deals over three equal reps: 34, 33, 33). At every level the children sum exactly to their
  * parent, so the leaves sum to the root. A 'last-year' split where no child has history falls
  * back to equal and says so in that node's `split.fallback`.
  * @throws PlanError `duplicate_id` when an id appears twice anywhere in the tree, and whatever

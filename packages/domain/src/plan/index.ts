@@ -54,7 +54,16 @@ export {
   type SmartMetric,
 } from './smart-goals.ts';
 export { type DayPlan, splitMonthByWorkingDays } from './split-month-by-days.ts';
-export { type PlanPart, type PlanPartInput, type PlanSplit, splitPlan, type WeightMethod } from './split-plan.ts';
+export {
+  type FollowingPart,
+  type FollowingPartInput,
+  type PlanPart,
+  type PlanPartInput,
+  type PlanSplit,
+  splitFollowing,
+  splitPlan,
+  type WeightMethod,
+} from './split-plan.ts';
 export {
   type MemberMonthPlan,
   type SplitTeamMonthInput,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitPlan } from './split-plan.ts';
+import { splitFollowing, splitPlan } from './split-plan.ts';
 
 const amounts = (split: ReturnType<typeof splitPlan>) => split.parts.map((part) => part.planMinor);
 
@@ -91,6 +91,152 @@ describe('splitPlan', () => {
           for (const amount of amounts(split)) expect(amount).toBeGreaterThanOrEqual(0);
         },
       ),
+    );
+  });
+});
+
+describe('splitFollowing', () => {
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  const flat = (n: number) => Array.from({ length: 12 }, () => n);
+  // 100 deals over twelve months as seasonality spreads them: four months of 9, eight of 8.
+  const dealMonths = [9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8];
+
+  it('gives three equal reps 34, 33 and 33 of 100 deals, and every month adds up', () => {
+    const parts = splitFollowing(dealMonths, [
+      { id: 'anna', reference: flat(833_334) },
+      { id: 'boris', reference: flat(833_333) },
+      { id: 'vera', reference: flat(833_333) },
+    ]);
+    expect(parts.map((part) => part.year)).toEqual([34, 33, 33]);
+    for (const part of parts) expect(sum(part.months)).toBe(part.year);
+    dealMonths.forEach((amount, m) => {
+      expect(sum(parts.map((part) => part.months[m] ?? 0))).toBe(amount);
+    });
+    // Month by month each rep stays within one deal of an even third.
+    for (const part of parts) {
+      let running = 0;
+      part.months.forEach((value, m) => {
+        running += value;
+        expect(Math.abs(running - (sum(dealMonths.slice(0, m + 1)) * part.year) / 100)).toBeLessThan(1);
+      });
+    }
+  });
+  it('splits 1 000 000,00 ₽ of margin to the exact kopeck', () => {
+    const months = flat(0).map((_, m) => (m === 0 ? 100_000_000 : 0));
+    const parts = splitFollowing(months, [
+      { id: 'anna', reference: months },
+      { id: 'boris', reference: months },
+      { id: 'vera', reference: months },
+    ]);
+    expect(parts.map((part) => part.months[0])).toEqual([33_333_334, 33_333_333, 33_333_333]);
+  });
+  it('follows the ramp: a rep hired in July carries nothing before', () => {
+    const ramped = flat(0).map((_, m) => (m < 6 ? 0 : ([25, 50, 75, 100, 100, 100][m - 6] ?? 0)));
+    const parts = splitFollowing(flat(10), [
+      { id: 'veteran', reference: flat(100) },
+      { id: 'hire', reference: ramped },
+    ]);
+    expect(parts[1]?.months.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(parts[0]?.year).toBe(Math.round((120 * 1200) / 1650));
+  });
+  it('has a leaver take their remainder in their last month, none after', () => {
+    const leaving = flat(0).map((_, m) => (m < 3 ? 1 : 0));
+    const parts = splitFollowing(flat(1), [
+      { id: 'stays', reference: flat(1) },
+      { id: 'leaves', reference: leaving },
+    ]);
+    expect(parts[1]?.months.slice(3)).toEqual(flat(0).slice(3));
+    expect(sum(parts[1]?.months ?? [])).toBe(parts[1]?.year);
+  });
+  it('splits equally when no part has a reference, in the parent shape', () => {
+    const parts = splitFollowing(
+      [3, 0, 3],
+      [
+        { id: 'a', reference: [0, 0, 0] },
+        { id: 'b', reference: [0, 0, 0] },
+      ],
+    );
+    expect(parts).toEqual([
+      { id: 'a', year: 3, months: [2, 0, 1] },
+      { id: 'b', year: 3, months: [1, 0, 2] },
+    ]);
+  });
+  it('refuses no parts, repeated ids, negative months and misaligned references', () => {
+    const code = (c: string) => expect.objectContaining({ code: c });
+    expect(() => splitFollowing([1], [])).toThrow(code('no_parts'));
+    expect(() =>
+      splitFollowing(
+        [1],
+        [
+          { id: 'a', reference: [1] },
+          { id: 'a', reference: [1] },
+        ],
+      ),
+    ).toThrow(code('duplicate_id'));
+    expect(() => splitFollowing([-1], [{ id: 'a', reference: [1] }])).toThrow(code('negative_amount'));
+    expect(() => splitFollowing([1, 1], [{ id: 'a', reference: [1] }])).toThrow(code('invalid_period'));
+    expect(() => splitFollowing([1], [{ id: 'a', reference: [-1] }])).toThrow(code('negative_weight'));
+  });
+
+  const grid = (parentMonths: readonly number[], references: readonly (readonly number[])[]) => {
+    const parts = splitFollowing(
+      parentMonths,
+      references.map((reference, i) => ({ id: `p${i}`, reference })),
+    );
+    for (const part of parts) {
+      expect(sum(part.months)).toBe(part.year);
+      for (const value of part.months) expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
+    }
+    parentMonths.forEach((amount, m) => {
+      expect(sum(parts.map((part) => part.months[m] ?? 0))).toBe(amount);
+    });
+    expect(sum(parts.map((part) => part.year))).toBe(sum(parentMonths));
+    return parts;
+  };
+  const referenceArb = (months: number) =>
+    fc.array(
+      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1e9 })), { minLength: months, maxLength: months }),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    );
+
+  it('sums exactly both ways for any deal counts (small whole numbers) and references', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 12 })
+          .chain((n) =>
+            fc.tuple(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: n, maxLength: n }), referenceArb(n)),
+          ),
+        ([dealsByMonth, references]) => {
+          const parts = grid(dealsByMonth, references);
+          // The years are the largest-remainder split of the total by the reference years.
+          const years = references.map(sum);
+          if (years.some((year) => year > 0)) {
+            parts.forEach((part, i) => {
+              expect(Math.abs(part.year - (sum(dealsByMonth) * (years[i] ?? 0)) / sum(years))).toBeLessThan(1);
+            });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('sums exactly both ways for any margin in kopecks', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 12 })
+          .chain((n) =>
+            fc.tuple(fc.array(fc.integer({ min: 0, max: 1e12 }), { minLength: n, maxLength: n }), referenceArb(n)),
+          ),
+        ([marginByMonth, references]) => {
+          grid(marginByMonth, references);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

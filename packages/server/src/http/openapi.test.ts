@@ -19,6 +19,22 @@ describeEachDatabase('OpenAPI and health', (ctx) => {
     expect(res.body.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
   });
 
+  it('declares a file download as a binary body of its media type, not as untyped JSON', async () => {
+    const res = await call(ctx(), 'GET', '/api/openapi.json');
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const ok = res.body.paths['/api/plans/{id}/export.xlsx'].get.responses['200'];
+    expect(Object.keys(ok.content)).toEqual([xlsx]);
+    expect(ok.content[xlsx].schema).toMatchObject({ type: 'string', format: 'binary' });
+    expect(ok.content[xlsx].schema.contentMediaType).toBeUndefined();
+    // Its errors are still JSON, and JSON routes keep their schemas.
+    expect(
+      res.body.paths['/api/plans/{id}/export.xlsx'].get.responses['404'].content['application/json'],
+    ).toBeDefined();
+    expect(res.body.paths['/api/plans/{id}'].get.responses['200'].content['application/json'].schema.type).toBe(
+      'object',
+    );
+  });
+
   it('serves a readable docs page', async () => {
     const res = await ctx().app.inject({ method: 'GET', url: '/api/docs' });
     expect(res.statusCode).toBe(200);

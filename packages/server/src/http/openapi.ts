@@ -20,6 +20,26 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return json;
 }
 
+/**
+ * A response whose body is a file, not JSON: the route returns a Buffer, and the document shows
+ * a binary body (`type: string, format: binary`) under the file's media type.
+ */
+export function binaryFile(mediaType: string, description: string) {
+  return z
+    .custom<Buffer>((value) => Buffer.isBuffer(value))
+    .meta({ type: 'string', format: 'binary', contentMediaType: mediaType, description });
+}
+
+/** The success body: JSON, or a binary file under its own media type ({@link binaryFile}). */
+function responseContent(schema: z.ZodType): Record<string, { schema: JsonSchema }> {
+  const json = toSchema(schema, 'output');
+  if (json.format === 'binary' && typeof json.contentMediaType === 'string') {
+    const { contentMediaType, ...binary } = json;
+    return { [contentMediaType]: { schema: binary } };
+  }
+  return { 'application/json': { schema: json } };
+}
+
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
   if (!schema) return [];
   const json = toSchema(schema, 'input');
@@ -43,7 +63,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     const responses: Record<string, unknown> = {
       [String(route.status ?? 200)]: {
         description: 'Success',
-        content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+        content: responseContent(route.response),
       },
     };
     for (const status of [...statuses].sort()) {

@@ -78,6 +78,10 @@ export interface PlanLinesTable {
   realistic_minor: number;
   optimistic_minor: number;
   bottom_up_minor: number | null;
+  /** The line's share of the plan's deals target; null when the plan has none (0012). */
+  deals: number | null;
+  /** The line's share of the plan's margin target; null when the plan has none (0012). */
+  margin_minor: number | null;
 }
 
 export interface PlanLineMonthsTable {
@@ -88,6 +92,8 @@ export interface PlanLineMonthsTable {
   pessimistic_minor: number;
   realistic_minor: number;
   optimistic_minor: number;
+  deals: number | null;
+  margin_minor: number | null;
 }
 
 /** Table name → row type, as the SQL migrations name them. */

@@ -14,7 +14,7 @@ import {
 import { findPlanLineMonths, findPlanLines, replacePlanLines, type StoredLine } from './plan-lines.queries.ts';
 import { type Period, yearBefore } from './plan-period.ts';
 import { type LoadedPlan, scopeUnitIds, totalsOf } from './plan-records.ts';
-import { type ScenarioMonths, splitTopDown, withScenarios } from './plan-split.ts';
+import { type PlanFigures, splitTopDown, withScenarios } from './plan-split.ts';
 import {
   buildPlanTree,
   directionOfGroup,
@@ -87,13 +87,16 @@ export async function respread(ctx: Ctx, plan: LoadedPlan, lines: readonly PlanL
   await storeLines(ctx, plan, lines, figures);
 }
 
-/** Keeps the realistic figures of the stored lines and lets the other scenarios follow new totals. */
+/**
+ * Keeps the realistic figures of the stored lines and lets the other scenarios, deals and margin
+ * follow new totals and targets.
+ */
 export async function refollowScenarios(ctx: Ctx, plan: LoadedPlan): Promise<void> {
   const { lines, figures } = await loadTree(ctx, plan);
   await storeLines(ctx, plan, lines, withScenarios(lines, figures.realistic, totalsOf(plan.row, plan.period)));
 }
 
-export async function loadTree(ctx: Ctx, plan: LoadedPlan): Promise<{ lines: StoredLine[]; figures: ScenarioMonths }> {
+export async function loadTree(ctx: Ctx, plan: LoadedPlan): Promise<{ lines: StoredLine[]; figures: PlanFigures }> {
   const { tx, actor } = ctx;
   return {
     lines: await findPlanLines(tx, actor.orgId, plan.row.plan_id),
@@ -105,7 +108,7 @@ export function storeLines(
   ctx: Ctx,
   plan: LoadedPlan,
   lines: readonly PlanLineDraft[],
-  figures: ScenarioMonths,
+  figures: PlanFigures,
 ): Promise<void> {
   return replacePlanLines(ctx.tx, ctx.actor.orgId, plan.row.plan_id, lines, figures, plan.period.months);
 }

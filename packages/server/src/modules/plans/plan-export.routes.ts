@@ -1,12 +1,12 @@
 import { IdParams } from '@pulse/contracts';
-import { z } from 'zod';
+import { binaryFile } from '../../http/openapi.ts';
 import { sessionRoute } from '../../http/route.ts';
 import { exportPlanXlsx } from './plan-export.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The file's bytes; the OpenAPI document shows it as any (a binary body has no JSON schema). */
-const XlsxFile = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe(`An XLSX workbook (${XLSX_TYPE})`);
+/** The file's bytes; the OpenAPI document shows a binary body of the XLSX media type. */
+const XlsxFile = binaryFile(XLSX_TYPE, 'An XLSX workbook');
 
 export const planExportRoutes = [
   sessionRoute({

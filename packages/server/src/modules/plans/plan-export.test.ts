@@ -125,4 +125,47 @@ describeEachDatabase('plan export', (ctx) => {
     expect(structure?.getCell('A2').value).toBe('Anna Manager');
     expect(structure?.rowCount).toBe(2);
   });
+  it('writes deals and margin exactly when the plan has those targets', async () => {
+    const t = ctx();
+    const plan = await createPlan(head, {
+      name: 'Targets 2026',
+      scopeUnitId: org.units.department,
+      realistic: { basis: 'manual', amountMinor: 1_234_567_89 },
+      dealsTarget: 101,
+      marginTargetMinor: 3_333_333_37,
+    });
+    await decompose(head, plan);
+    const workbook = await workbookOf((await download(t, head, plan.id)).rawPayload);
+    const stored = await storedTree(t, org, plan.id);
+    const summary = workbook.getWorksheet('План');
+    if (!summary) throw new Error('no summary sheet');
+    expect([summary?.getCell('A12').value, summary?.getCell('B12').value]).toEqual(['Сделки', 101]);
+    expect(summary?.getCell('A13').value).toBe('Маржа');
+    expect(minor(summary?.getCell('B13') as ExcelJS.Cell)).toBe(3_333_333_37);
+    expect((summary.getRow(15).values as unknown[]).slice(7, 9)).toEqual(['Сделки', 'Маржа']);
+    const root = stored.lines.find((line) => line.parent_line_id === null && line.dimension === 'structure');
+    const rootMonths = stored.months.filter((m) => m.plan_line_id === root?.plan_line_id);
+    rootMonths.forEach((month, m) => {
+      const row = summary?.getRow(16 + m);
+      expect(row?.getCell(7).value).toBe(month.deals);
+      expect(minor(row?.getCell(8) as ExcelJS.Cell)).toBe(month.margin_minor);
+      expect(row?.getCell(8).numFmt).toBe('#,##0.00');
+    });
+
+    for (const [sheetName, dimension] of [
+      ['Структура', 'structure'],
+      ['Каналы', 'channel'],
+    ] as const) {
+      const sheet = workbook.getWorksheet(sheetName);
+      const header = sheet?.getRow(1).values as unknown[];
+      expect(header.slice(17, 19)).toEqual(['Год: Сделки', 'Год: Маржа']);
+      const lines = stored.lines.filter((line) => line.dimension === dimension);
+      lines.forEach((line, i) => {
+        const row = sheet?.getRow(i + 2);
+        expect(row?.getCell(17).value, `${sheetName} row ${i + 2} deals`).toBe(line.deals);
+        expect(minor(row?.getCell(18) as ExcelJS.Cell), `${sheetName} row ${i + 2} margin`).toBe(line.margin_minor);
+      });
+      expect(sheet?.getRow(2).getCell(17).value).toBe(101);
+    }
+  });
 });

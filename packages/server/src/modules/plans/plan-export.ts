@@ -10,6 +10,9 @@ import { getPlan } from './plans.service.ts';
 // two decimals, as numbers, so a spreadsheet can add them up; the stored minor units divide
 // exactly, so reading a cell back × 100 gives the stored figure. Headers follow the user's
 // language. Someone included in a plan exports only their part, as they see it on screen.
+// A plan with a deals or margin target gets those figures too: the targets on the summary, a
+// column each in its month table, and each line's year share after the scenario columns (deals
+// as whole numbers, margin as money).
 
 /** Money cells: thousands grouped, two decimals. */
 export const MONEY_FORMAT = '#,##0.00';
@@ -35,6 +38,8 @@ const TEXT = {
     workingDays: 'Рабочих дней',
     line: 'Строка',
     year: 'Год',
+    deals: 'Сделки',
+    margin: 'Маржа',
     dimensions: { structure: 'Структура', direction: 'Направления', channel: 'Каналы' },
     labels: {
       total: 'Итого',
@@ -63,6 +68,8 @@ const TEXT = {
     workingDays: 'Working days',
     line: 'Line',
     year: 'Year',
+    deals: 'Deals',
+    margin: 'Margin',
     dimensions: { structure: 'Structure', direction: 'Directions', channel: 'Channels' },
     labels: {
       total: 'Total',
@@ -106,9 +113,20 @@ export function buildPlanWorkbook(plan: PlanDetails, lines: readonly PlanLine[],
     [text.scenario, text.amount],
   ]);
   for (const key of SCENARIO_KEYS) money(summary.addRow([text.scenarios[key], major(plan.scenarios[key])]), [2]);
+  const hasDeals = plan.dealsTarget !== null;
+  const hasMargin = plan.marginTargetMinor !== null;
+  if (plan.dealsTarget !== null) summary.addRow([text.deals, plan.dealsTarget]);
+  if (plan.marginTargetMinor !== null) money(summary.addRow([text.margin, major(plan.marginTargetMinor)]), [2]);
   summary.addRow([]);
   bold(
-    summary.addRow([text.month, text.coefficient, ...SCENARIO_KEYS.map((k) => text.scenarios[k]), text.workingDays]),
+    summary.addRow([
+      text.month,
+      text.coefficient,
+      ...SCENARIO_KEYS.map((k) => text.scenarios[k]),
+      text.workingDays,
+      ...(hasDeals ? [text.deals] : []),
+      ...(hasMargin ? [text.margin] : []),
+    ]),
   );
   for (const month of plan.months) {
     const coefficient = plan.seasonality.coefficients[Number(month.month.slice(5, 7)) - 1] ?? null;
@@ -117,8 +135,10 @@ export function buildPlanWorkbook(plan: PlanDetails, lines: readonly PlanLine[],
       coefficient,
       ...SCENARIO_KEYS.map((k) => major(month[k])),
       month.workingDays,
+      ...(hasDeals ? [month.deals ?? 0] : []),
+      ...(hasMargin ? [major(month.marginMinor ?? 0)] : []),
     ]);
-    money(row, [3, 4, 5]);
+    money(row, [3, 4, 5, ...(hasMargin ? [hasDeals ? 8 : 7] : [])]);
   }
   bold(summary.getRow(8));
 
@@ -128,20 +148,36 @@ export function buildPlanWorkbook(plan: PlanDetails, lines: readonly PlanLine[],
     const own = lines.filter((line) => line.dimension === dimension);
     if (own.length === 0) continue;
     const sheet = workbook.addWorksheet(text.dimensions[dimension]);
-    sheet.columns = [{ width: 36 }, ...months.map(() => ({ width: 14 })), ...SCENARIO_KEYS.map(() => ({ width: 16 }))];
-    bold(sheet.addRow([text.line, ...months, ...SCENARIO_KEYS.map((k) => `${text.year}: ${text.scenarios[k]}`)]));
+    const targets = [...(hasDeals ? [text.deals] : []), ...(hasMargin ? [text.margin] : [])];
+    sheet.columns = [
+      { width: 36 },
+      ...months.map(() => ({ width: 14 })),
+      ...SCENARIO_KEYS.map(() => ({ width: 16 })),
+      ...targets.map(() => ({ width: 16 })),
+    ];
+    bold(
+      sheet.addRow([
+        text.line,
+        ...months,
+        ...SCENARIO_KEYS.map((k) => `${text.year}: ${text.scenarios[k]}`),
+        ...targets.map((name) => `${text.year}: ${name}`),
+      ]),
+    );
     sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
     for (const line of own) {
       const row = sheet.addRow([
         labelOf(line, text.labels),
         ...line.months.map((month) => major(month.realisticMinor)),
         ...SCENARIO_KEYS.map((k) => major(line[k])),
+        ...(hasDeals ? [line.deals ?? 0] : []),
+        ...(hasMargin ? [major(line.marginMinor ?? 0)] : []),
       ]);
       row.getCell(1).alignment = { indent: depthOf.get(line.id) ?? 0 };
-      money(
-        row,
-        Array.from({ length: months.length + SCENARIO_KEYS.length }, (_, i) => i + 2),
-      );
+      const yearColumns = months.length + SCENARIO_KEYS.length;
+      money(row, [
+        ...Array.from({ length: yearColumns }, (_, i) => i + 2),
+        ...(hasMargin ? [yearColumns + (hasDeals ? 3 : 2)] : []),
+      ]);
     }
   }
   return workbook;

@@ -1,13 +1,19 @@
 import type { WeightMethod } from '@pulse/domain';
 import type { Tx } from '../../db/tenant.ts';
-import type { ScenarioMonths } from './plan-split.ts';
+import type { MonthFigures, PlanFigures } from './plan-split.ts';
 import type { Channel, LineKind, PlanLineDraft } from './plan-structure.ts';
 
 /** A stored line with the name of what it stands for. */
 export interface StoredLine extends PlanLineDraft {
   label: string | null;
-  /** The year figures (the sums of the line's months). */
-  years: { pessimisticMinor: number; realisticMinor: number; optimisticMinor: number };
+  /** The year figures (the sums of the line's months); deals and margin null when the plan has no such target. */
+  years: {
+    pessimisticMinor: number;
+    realisticMinor: number;
+    optimisticMinor: number;
+    deals: number | null;
+    marginMinor: number | null;
+  };
 }
 
 /** The plan's lines, parents before children. */
@@ -47,39 +53,53 @@ export async function findPlanLines(tx: Tx, orgId: string, planId: string): Prom
       pessimisticMinor: row.pessimistic_minor,
       realisticMinor: row.realistic_minor,
       optimisticMinor: row.optimistic_minor,
+      deals: row.deals,
+      marginMinor: row.margin_minor,
     },
   }));
 }
 
-/** Each line's months in the three scenarios, in the order of `months` ('YYYY-MM'). */
+/** Each line's months in the three scenarios, and deals and margin, in the order of `months` ('YYYY-MM'). */
 export async function findPlanLineMonths(
   tx: Tx,
   orgId: string,
   planId: string,
   months: readonly string[],
-): Promise<ScenarioMonths> {
+): Promise<PlanFigures> {
   const rows = await tx
     .selectFrom('plan_line_months')
-    .select(['plan_line_id', 'month_start', 'pessimistic_minor', 'realistic_minor', 'optimistic_minor'])
+    .select([
+      'plan_line_id',
+      'month_start',
+      'pessimistic_minor',
+      'realistic_minor',
+      'optimistic_minor',
+      'deals',
+      'margin_minor',
+    ])
     .where('org_id', '=', orgId)
     .where('plan_id', '=', planId)
     .execute();
   const index = new Map(months.map((month, i) => [month, i]));
-  const result: ScenarioMonths = { pessimistic: new Map(), realistic: new Map(), optimistic: new Map() };
+  const result = { pessimistic: new Map(), realistic: new Map(), optimistic: new Map() };
+  // A target's months are stored for every line or for none (the split writes them together).
+  const deals: MonthFigures | null = rows.some((row) => row.deals !== null) ? new Map() : null;
+  const margin: MonthFigures | null = rows.some((row) => row.margin_minor !== null) ? new Map() : null;
+  const put = (figures: MonthFigures, lineId: string, i: number, value: number) => {
+    const line = figures.get(lineId) ?? months.map(() => 0);
+    line[i] = value;
+    figures.set(lineId, line);
+  };
   for (const row of rows) {
     const i = index.get(row.month_start.slice(0, 7));
     if (i === undefined) continue;
-    for (const [scenario, value] of [
-      ['pessimistic', row.pessimistic_minor],
-      ['realistic', row.realistic_minor],
-      ['optimistic', row.optimistic_minor],
-    ] as const) {
-      const figures = result[scenario].get(row.plan_line_id) ?? months.map(() => 0);
-      figures[i] = value;
-      result[scenario].set(row.plan_line_id, figures);
-    }
+    put(result.pessimistic, row.plan_line_id, i, row.pessimistic_minor);
+    put(result.realistic, row.plan_line_id, i, row.realistic_minor);
+    put(result.optimistic, row.plan_line_id, i, row.optimistic_minor);
+    if (deals) put(deals, row.plan_line_id, i, row.deals ?? 0);
+    if (margin) put(margin, row.plan_line_id, i, row.margin_minor ?? 0);
   }
-  return result;
+  return { ...result, deals, margin };
 }
 
 export async function planHasLines(tx: Tx, orgId: string, planId: string): Promise<boolean> {
@@ -108,7 +128,7 @@ export async function replacePlanLines(
   orgId: string,
   planId: string,
   lines: readonly PlanLineDraft[],
-  figures: ScenarioMonths,
+  figures: PlanFigures,
   months: readonly string[],
 ): Promise<void> {
   await deletePlanLines(tx, orgId, planId);
@@ -134,6 +154,8 @@ export async function replacePlanLines(
     realistic_minor: sum(figures.realistic.get(line.id)),
     optimistic_minor: sum(figures.optimistic.get(line.id)),
     bottom_up_minor: line.bottomUpMinor,
+    deals: figures.deals ? sum(figures.deals.get(line.id)) : null,
+    margin_minor: figures.margin ? sum(figures.margin.get(line.id)) : null,
   }));
   // Parents come first, so every chunk's parents are already stored.
   for (let i = 0; i < lineRows.length; i += CHUNK) {
@@ -151,6 +173,8 @@ export async function replacePlanLines(
       pessimistic_minor: figures.pessimistic.get(line.id)?.[i] ?? 0,
       realistic_minor: figures.realistic.get(line.id)?.[i] ?? 0,
       optimistic_minor: figures.optimistic.get(line.id)?.[i] ?? 0,
+      deals: figures.deals ? (figures.deals.get(line.id)?.[i] ?? 0) : null,
+      margin_minor: figures.margin ? (figures.margin.get(line.id)?.[i] ?? 0) : null,
     })),
   );
   for (let i = 0; i < monthRows.length; i += CHUNK) {

@@ -6,7 +6,7 @@ import { type DecomposeOptions, decomposeFromStructure, loadTree, respread, stor
 import { storedEntry } from './plan-input.ts';
 import { type StoredLine, setBottomUp } from './plan-lines.queries.ts';
 import { getEditablePlan, getVisiblePlan, type LoadedPlan, saveAtNextVersion, totalsOf } from './plan-records.ts';
-import { acceptBottomUp, type ScenarioMonths, withScenarios } from './plan-split.ts';
+import { acceptBottomUp, type PlanFigures, withScenarios } from './plan-split.ts';
 import { getOrgPlanSettings } from './plans.queries.ts';
 import { presentLines } from './present-lines.ts';
 
@@ -134,7 +134,7 @@ async function acceptEdits(
   ctx: Ctx,
   plan: LoadedPlan,
   lines: StoredLine[],
-  figures: ScenarioMonths,
+  figures: PlanFigures,
   edits: ReadonlyMap<string, number>,
 ): Promise<void> {
   const { realistic, realisticMinor } = acceptBottomUp(lines, figures.realistic, edits);

@@ -75,6 +75,8 @@ export function totalsOf(row: PlanRow, period: Period): PlanTotals {
     pessimisticMinor: row.pessimistic_minor,
     realisticMinor: row.realistic_minor,
     optimisticMinor: row.optimistic_minor,
+    dealsTarget: row.deals_target,
+    marginTargetMinor: row.margin_target_minor,
     coefficients: row.seasonality,
     months: period.months,
   };

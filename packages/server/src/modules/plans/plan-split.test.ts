@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptBottomUp,
   type MonthFigures,
+  type PlanFigures,
   type PlanTotals,
   type ScenarioMonths,
   type SplitLine,
@@ -111,6 +112,9 @@ const totalsSpec = fc
     pessimisticShare: fc.integer({ min: 0, max: 100 }),
     optimisticExtra: fc.integer({ min: 0, max: 1e9 }),
     coefficients: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 12, maxLength: 12 }),
+    // Deals are small whole numbers, where rounding bites hardest; margin is any amount of kopecks.
+    deals: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+    margin: fc.option(fc.integer({ min: 0, max: 1e12 }), { nil: null }),
   })
   .filter((t) => t.coefficients.some((c) => c > 0))
   .map(
@@ -118,6 +122,8 @@ const totalsSpec = fc
       realisticMinor: t.realistic,
       pessimisticMinor: Math.floor((t.realistic * t.pessimisticShare) / 100),
       optimisticMinor: t.realistic + t.optimisticExtra,
+      dealsTarget: t.deals,
+      marginTargetMinor: t.margin,
       coefficients: t.coefficients,
       months: MONTHS,
     }),
@@ -134,13 +140,17 @@ function refusedByTheRules(work: () => void): boolean {
   }
 }
 
-function expectExact(lines: readonly SplitLine[], months: ScenarioMonths, totals: PlanTotals): void {
-  for (const [scenario, total] of [
-    ['pessimistic', totals.pessimisticMinor],
-    ['realistic', totals.realisticMinor],
-    ['optimistic', totals.optimisticMinor],
+function expectExact(lines: readonly SplitLine[], months: PlanFigures, totals: PlanTotals): void {
+  expect(months.deals === null).toBe(totals.dealsTarget == null);
+  expect(months.margin === null).toBe(totals.marginTargetMinor == null);
+  for (const [figures, total] of [
+    [months.pessimistic, totals.pessimisticMinor],
+    [months.realistic, totals.realisticMinor],
+    [months.optimistic, totals.optimisticMinor],
+    [months.deals, totals.dealsTarget ?? 0],
+    [months.margin, totals.marginTargetMinor ?? 0],
   ] as const) {
-    const figures: MonthFigures = months[scenario];
+    if (figures === null) continue;
     for (const line of lines) {
       const own = figures.get(line.id) ?? [];
       expect(own).toHaveLength(12);
@@ -160,9 +170,9 @@ describe('splitTopDown', () => {
     fc.assert(
       fc.property(unitSpec, fc.array(flatSpec, { minLength: 2, maxLength: 2 }), totalsSpec, (root, flats, totals) => {
         const lines = linesOf(root, flats);
-        let months: ScenarioMonths | null = null;
+        let months: PlanFigures | null = null;
         fc.pre(!refusedByTheRules(() => (months = splitTopDown(lines, totals, calendar))));
-        expectExact(lines, months as unknown as ScenarioMonths, totals);
+        expectExact(lines, months as unknown as PlanFigures, totals);
       }),
       { numRuns: 150 },
     );
@@ -202,5 +212,50 @@ describe('acceptBottomUp', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('deals and margin', () => {
+  // A team of three reps weighted 1/1/1 with a flat 12 000 000,00 ₽ plan, 100 deals and
+  // 1 000 000,00 ₽ of margin: each line's year first, then its months.
+  const base = {
+    parentId: 't',
+    dimension: 'structure' as const,
+    isRep: true,
+    split: 'equal' as const,
+    lastYearMinor: 0,
+  };
+  const lines: SplitLine[] = [
+    { ...base, id: 't', parentId: null, isRep: false, weight: null, hireDay: null, leaveDay: null },
+    { ...base, id: 'anna', weight: null, hireDay: null, leaveDay: null },
+    { ...base, id: 'boris', weight: null, hireDay: null, leaveDay: null },
+    { ...base, id: 'vera', weight: null, hireDay: null, leaveDay: null },
+  ];
+  const totals: PlanTotals = {
+    realisticMinor: 1_200_000_000,
+    pessimisticMinor: 1_000_000_000,
+    optimisticMinor: 1_400_000_000,
+    dealsTarget: 100,
+    marginTargetMinor: 100_000_000,
+    coefficients: Array(12).fill(1),
+    months: MONTHS,
+  };
+  const year = (figures: MonthFigures | null, id: string) => (figures?.get(id) ?? []).reduce((a, b) => a + b, 0);
+
+  it('gives 34/33/33 deals and exact kopecks of margin, every month adding up', () => {
+    const figures = splitTopDown(lines, totals, calendar);
+    expect(['anna', 'boris', 'vera'].map((id) => year(figures.deals, id))).toEqual([34, 33, 33]);
+    expect(['anna', 'boris', 'vera'].map((id) => year(figures.margin, id))).toEqual([
+      33_333_334, 33_333_333, 33_333_333,
+    ]);
+    expect(figures.deals?.get('t')).toEqual([9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8]);
+    expectExact(lines, figures, totals);
+  });
+  it('has none without targets, and follows new targets over the same realistic lines', () => {
+    const none = splitTopDown(lines, { ...totals, dealsTarget: null, marginTargetMinor: undefined }, calendar);
+    expect([none.deals, none.margin]).toEqual([null, null]);
+    const again = withScenarios(lines, none.realistic, { ...totals, dealsTarget: 7 });
+    expect(['anna', 'boris', 'vera'].map((id) => year(again.deals, id))).toEqual([3, 2, 2]);
+    expectExact(lines, again, { ...totals, dealsTarget: 7 });
   });
 });

@@ -1,6 +1,7 @@
 import {
   PlanError,
   type PlanSplit,
+  splitFollowing,
   splitPlan,
   splitTeamYear,
   splitYearByMonths,
@@ -21,6 +22,11 @@ import {
 // - Pessimistic and optimistic follow the realistic lines: each scenario total is split over
 //   the months, and then down every tree, with the realistic figures as weights ("the same
 //   weights"), so a line's three figures keep the plan's proportions and still sum exactly.
+// - Deals and margin, when the plan has those targets, follow the realistic lines too, but year
+//   first (splitFollowing): each line's year is its share of its parent's by realistic revenue,
+//   then its months keep its running total nearest its share — so 100 deals over three equal
+//   reps are 34/33/33 rather than what twelve separately rounded months would add up to, and
+//   still every month and every year sums exactly at every level.
 // - Bottom-up accepted: an edited leaf's year is spread over its months in the shape it had,
 //   parents become the sums of their children, and the flat trees split the new total again.
 
@@ -50,11 +56,21 @@ export interface ScenarioMonths {
   optimistic: MonthFigures;
 }
 
+/** The three revenue scenarios and, when the plan has those targets, deals and margin (else null). */
+export interface PlanFigures extends ScenarioMonths {
+  deals: MonthFigures | null;
+  margin: MonthFigures | null;
+}
+
 /** The plan figures the split starts from. */
 export interface PlanTotals {
   pessimisticMinor: number;
   realisticMinor: number;
   optimisticMinor: number;
+  /** The plan's deals target; null or omitted when it has none. */
+  dealsTarget?: number | null;
+  /** The plan's margin target in minor units; null or omitted when it has none. */
+  marginTargetMinor?: number | null;
   /** Twelve coefficients, January first. */
   coefficients: readonly number[];
   /** The period's months, 'YYYY-MM', in order. */
@@ -83,14 +99,24 @@ export function splitByMonths(
   );
 }
 
-/** The three scenarios of the plan itself by month, before (or without) a decomposition. */
-export function planMonths(totals: PlanTotals): { pessimistic: number[]; realistic: number[]; optimistic: number[] } {
+/** The plan itself by month, before (or without) a decomposition; deals and margin null without a target. */
+export function planMonths(totals: PlanTotals): {
+  pessimistic: number[];
+  realistic: number[];
+  optimistic: number[];
+  deals: number[] | null;
+  margin: number[] | null;
+} {
   const realistic = splitByMonths(totals.realisticMinor, totals.months, totals.coefficients);
   const weights = monthWeights(totals.months, totals.coefficients);
+  const follow = (target: number | null | undefined) =>
+    target == null ? null : splitLike(target, [realistic, weights], realistic.length);
   return {
     realistic,
     pessimistic: splitLike(totals.pessimisticMinor, [realistic, weights], realistic.length),
     optimistic: splitLike(totals.optimisticMinor, [realistic, weights], realistic.length),
+    deals: follow(totals.dealsTarget),
+    margin: follow(totals.marginTargetMinor),
   };
 }
 
@@ -112,7 +138,7 @@ export function splitOf(
 }
 
 /** Every line's months top-down from the plan totals (see the notes at the top). */
-export function splitTopDown(lines: readonly SplitLine[], totals: PlanTotals, calendar: WorkCalendar): ScenarioMonths {
+export function splitTopDown(lines: readonly SplitLine[], totals: PlanTotals, calendar: WorkCalendar): PlanFigures {
   const tree = treeOf(lines);
   const realistic: MonthFigures = new Map();
   const rootMonths = splitByMonths(totals.realisticMinor, totals.months, totals.coefficients);
@@ -163,16 +189,16 @@ export function acceptBottomUp(
   return { realistic: settled, realisticMinor: addMinor(rootMonths) };
 }
 
-/** Pessimistic and optimistic months beside the given realistic ones. */
-export function withScenarios(
-  lines: readonly SplitLine[],
-  realistic: MonthFigures,
-  totals: PlanTotals,
-): ScenarioMonths {
+/** Pessimistic and optimistic months, and deals and margin, beside the given realistic ones. */
+export function withScenarios(lines: readonly SplitLine[], realistic: MonthFigures, totals: PlanTotals): PlanFigures {
+  const target = (value: number | null | undefined) =>
+    value == null ? null : followYearFirst(lines, realistic, value, totals);
   return {
     realistic,
     pessimistic: followRealistic(lines, realistic, totals.pessimisticMinor, totals),
     optimistic: followRealistic(lines, realistic, totals.optimisticMinor, totals),
+    deals: target(totals.dealsTarget),
+    margin: target(totals.marginTargetMinor),
   };
 }
 
@@ -287,6 +313,45 @@ function followRealistic(
         child.id,
         rows.map((row) => row[i] ?? 0),
       );
+      follow(child);
+    });
+  };
+  for (const root of tree.roots) {
+    out.set(root.id, [...rootMonths]);
+    follow(root);
+  }
+  return out;
+}
+
+/**
+ * A target (deals, margin) down every tree in the shape of the realistic lines, each line's year
+ * first and then its months (splitFollowing), so both sum exactly at every level.
+ */
+function followYearFirst(
+  lines: readonly SplitLine[],
+  realistic: MonthFigures,
+  target: number,
+  totals: PlanTotals,
+): MonthFigures {
+  const tree = treeOf(lines);
+  const out: MonthFigures = new Map();
+  const structureRoot = tree.roots.find((line) => line.dimension === 'structure') ?? tree.roots[0];
+  if (!structureRoot) return out;
+  const rootMonths = splitLike(
+    target,
+    [realistic.get(structureRoot.id) ?? [], monthWeights(totals.months, totals.coefficients)],
+    totals.months.length,
+  );
+  const follow = (line: SplitLine): void => {
+    const children = tree.children.get(line.id) ?? [];
+    if (children.length === 0) return;
+    const own = out.get(line.id) ?? [];
+    const parts = splitFollowing(
+      own,
+      children.map((child) => ({ id: child.id, reference: realistic.get(child.id) ?? own.map(() => 0) })),
+    );
+    children.forEach((child, i) => {
+      out.set(child.id, parts[i]?.months ?? own.map(() => 0));
       follow(child);
     });
   };

@@ -194,7 +194,9 @@ export async function updatePlan(ctx: Ctx, planId: string, input: UpdatePlanRequ
       await respread(ctx, after, await findPlanLines(tx, actor.orgId, planId));
     } else if (
       scenarios.pessimisticMinor !== row.pessimistic_minor ||
-      scenarios.optimisticMinor !== row.optimistic_minor
+      scenarios.optimisticMinor !== row.optimistic_minor ||
+      after.row.deals_target !== row.deals_target ||
+      after.row.margin_target_minor !== row.margin_target_minor
     ) {
       await refollowScenarios(ctx, after);
     }

@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Ctx } from './plan-context.ts';
 import type { StoredLine } from './plan-lines.queries.ts';
 import type { LoadedPlan } from './plan-records.ts';
-import { type ScenarioMonths, splitOf } from './plan-split.ts';
+import { type PlanFigures, type ScenarioMonths, splitOf } from './plan-split.ts';
 import { presentPlan } from './present-plan.ts';
 
 /** The tree as the API shows it: the whole of it, or for a partial view only the actor's part. */
@@ -12,7 +12,7 @@ export function presentLines(
   ctx: Ctx,
   plan: LoadedPlan,
   lines: readonly StoredLine[],
-  figures: ScenarioMonths,
+  figures: PlanFigures,
   comparison: BottomUpComparison,
   organisationName: string,
 ): PlanLines {
@@ -41,7 +41,7 @@ function presentLine(
   line: StoredLine,
   context: {
     children: readonly StoredLine[];
-    figures: ScenarioMonths;
+    figures: PlanFigures;
     difference: NodeDifference | undefined;
     months: readonly string[];
     organisationName: string;
@@ -49,6 +49,7 @@ function presentLine(
 ): PlanLine {
   const { figures, difference } = context;
   const at = (scenario: keyof ScenarioMonths, i: number) => figures[scenario].get(line.id)?.[i] ?? 0;
+  const target = (months: PlanFigures['deals'], i: number) => (months ? (months.get(line.id)?.[i] ?? 0) : null);
   return {
     id: line.id,
     parentId: line.parentId,
@@ -70,6 +71,8 @@ function presentLine(
       pessimisticMinor: at('pessimistic', i),
       realisticMinor: at('realistic', i),
       optimisticMinor: at('optimistic', i),
+      deals: target(figures.deals, i),
+      marginMinor: target(figures.margin, i),
     })),
     bottomUpMinor: line.bottomUpMinor,
     bottomUpTotalMinor: difference?.bottomUpMinor ?? line.years.realisticMinor,

@@ -94,8 +94,16 @@ export async function presentPlanDetails(ctx: Ctx, plan: LoadedPlan): Promise<Pl
   let figures = planMonths(totalsOf(row, period));
   if (root) {
     const stored = await findPlanLineMonths(tx, actor.orgId, row.plan_id, period.months);
-    const of = (scenario: keyof typeof stored) => stored[scenario].get(root.id) ?? period.months.map(() => 0);
-    figures = { pessimistic: of('pessimistic'), realistic: of('realistic'), optimistic: of('optimistic') };
+    const zeros = period.months.map(() => 0);
+    const of = (months: (typeof stored)['realistic'] | null) => (months ? (months.get(root.id) ?? zeros) : null);
+    figures = {
+      pessimistic: of(stored.pessimistic) ?? zeros,
+      realistic: of(stored.realistic) ?? zeros,
+      optimistic: of(stored.optimistic) ?? zeros,
+      // A tree stored before the plan had a target: show the plan's own split until it is re-spread.
+      deals: of(stored.deals) ?? figures.deals,
+      margin: of(stored.margin) ?? figures.margin,
+    };
   }
   return {
     ...presentPlan(ctx, plan),
@@ -105,6 +113,8 @@ export async function presentPlanDetails(ctx: Ctx, plan: LoadedPlan): Promise<Pl
       pessimisticMinor: figures.pessimistic[i] ?? 0,
       realisticMinor: figures.realistic[i] ?? 0,
       optimisticMinor: figures.optimistic[i] ?? 0,
+      deals: figures.deals ? (figures.deals[i] ?? 0) : null,
+      marginMinor: figures.margin ? (figures.margin[i] ?? 0) : null,
     })),
     revisions: revisions.map(presentRevision),
   };

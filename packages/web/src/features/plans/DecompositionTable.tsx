@@ -5,7 +5,15 @@ import { moneyText } from '../../shared/MoneyInput.tsx';
 import { parseMoneyInput } from '../../shared/money.ts';
 import { useFormat } from '../../shared/use-format.ts';
 import { CommitInput } from './CommitInput.tsx';
-import { type Dimension, flattenTree, type Scenario, scenarioMinor, type TreeRow, treeTotals } from './plan-tree.ts';
+import {
+  type Dimension,
+  flattenTree,
+  type Scenario,
+  scenarioMinor,
+  type TreeRow,
+  targetTotals,
+  treeTotals,
+} from './plan-tree.ts';
 
 const METHODS: readonly WeightMethod[] = ['equal', 'last-year', 'manual'];
 /** The line's name stays in view while the months scroll sideways. */
@@ -28,6 +36,11 @@ interface DecompositionTableProps {
   onInvalid(): void;
 }
 
+/** A count of deals in the viewer's digit grouping. */
+function countText(count: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+}
+
 function monthLabel(month: string, locale: string): string {
   const [year, index] = month.split('-').map(Number);
   return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
@@ -38,7 +51,8 @@ function monthLabel(month: string, locale: string): string {
 /**
  * One tree of the decomposition: a row per line indented by depth, months as columns and the
  * year total, in the chosen scenario; split method and hand weights per line, and the bottom-up
- * figure of a leaf with its difference to the top-down one.
+ * figure of a leaf with its difference to the top-down one. A plan with a deals or margin target
+ * shows each line's year share of it in a column of its own (the same in every scenario tab).
  */
 export function DecompositionTable(props: DecompositionTableProps) {
   const { t } = useTranslation();
@@ -48,6 +62,8 @@ export function DecompositionTable(props: DecompositionTableProps) {
   const months = rows[0]?.line.months.map((m) => m.month) ?? [];
   const totals = treeTotals(rows, props.scenario);
   const bottomUp = props.dimension === 'structure';
+  const targets = targetTotals(rows);
+  const show = { deals: targets.deals !== null, margin: targets.marginMinor !== null };
 
   if (rows.length === 0) return <Text c="dimmed">{t('plans.decomposition.emptyTree')}</Text>;
   return (
@@ -66,6 +82,8 @@ export function DecompositionTable(props: DecompositionTableProps) {
               </Table.Th>
             ))}
             <Table.Th ta="right">{t('plans.decomposition.year')}</Table.Th>
+            {show.deals && <Table.Th ta="right">{t('plans.decomposition.deals')}</Table.Th>}
+            {show.margin && <Table.Th ta="right">{t('plans.decomposition.margin')}</Table.Th>}
             {bottomUp && <Table.Th>{t('plans.decomposition.bottomUp')}</Table.Th>}
             {bottomUp && <Table.Th ta="right">{t('plans.decomposition.difference')}</Table.Th>}
           </Table.Tr>
@@ -77,6 +95,7 @@ export function DecompositionTable(props: DecompositionTableProps) {
               row={row}
               parent={row.line.parentId ? byId.get(row.line.parentId) : undefined}
               bottomUp={bottomUp}
+              show={show}
               {...props}
             />
           ))}
@@ -93,6 +112,16 @@ export function DecompositionTable(props: DecompositionTableProps) {
             <Table.Td ta="right" data-testid={`plan-tree-total-${props.dimension}`}>
               {format.moneyShort(totals.year, props.currency)}
             </Table.Td>
+            {show.deals && (
+              <Table.Td ta="right" data-testid={`plan-tree-deals-${props.dimension}`}>
+                {countText(targets.deals ?? 0, format.locale)}
+              </Table.Td>
+            )}
+            {show.margin && (
+              <Table.Td ta="right" data-testid={`plan-tree-margin-${props.dimension}`}>
+                {format.moneyShort(targets.marginMinor ?? 0, props.currency)}
+              </Table.Td>
+            )}
             {bottomUp && <Table.Td colSpan={2} />}
           </Table.Tr>
         </Table.Tfoot>
@@ -101,7 +130,14 @@ export function DecompositionTable(props: DecompositionTableProps) {
   );
 }
 
-function LineRow(props: DecompositionTableProps & { row: TreeRow; parent: PlanLine | undefined; bottomUp: boolean }) {
+function LineRow(
+  props: DecompositionTableProps & {
+    row: TreeRow;
+    parent: PlanLine | undefined;
+    bottomUp: boolean;
+    show: { deals: boolean; margin: boolean };
+  },
+) {
   const { t } = useTranslation();
   const format = useFormat();
   const { line, depth, hasChildren } = props.row;
@@ -173,6 +209,16 @@ function LineRow(props: DecompositionTableProps & { row: TreeRow; parent: PlanLi
       <Table.Td ta="right" fw={600} data-testid={`plan-line-year-${line.id}`}>
         {format.moneyShort(scenarioMinor(line, props.scenario), props.currency)}
       </Table.Td>
+      {props.show.deals && (
+        <Table.Td ta="right" data-testid={`plan-line-deals-${line.id}`}>
+          {countText(line.deals ?? 0, format.locale)}
+        </Table.Td>
+      )}
+      {props.show.margin && (
+        <Table.Td ta="right" data-testid={`plan-line-margin-${line.id}`}>
+          {format.moneyShort(line.marginMinor ?? 0, props.currency)}
+        </Table.Td>
+      )}
       {props.bottomUp && (
         <Table.Td>
           {!hasChildren && (

@@ -1,6 +1,6 @@
 import type { PlanLine } from '@pulse/contracts';
 import { describe, expect, it } from 'vitest';
-import { flattenTree, scenarioMinor, treeTotals, unreconciledLines } from './plan-tree.ts';
+import { flattenTree, scenarioMinor, targetTotals, treeTotals, unreconciledLines } from './plan-tree.ts';
 
 function line(id: string, parentId: string | null, realistic: number, extra: Partial<PlanLine> = {}): PlanLine {
   return {
@@ -19,12 +19,21 @@ function line(id: string, parentId: string | null, realistic: number, extra: Par
     hireDay: null,
     leaveDay: null,
     months: [
-      { month: '2027-01', pessimisticMinor: 1, realisticMinor: realistic - 10, optimisticMinor: 3 },
-      { month: '2027-02', pessimisticMinor: 1, realisticMinor: 10, optimisticMinor: 3 },
+      {
+        month: '2027-01',
+        pessimisticMinor: 1,
+        realisticMinor: realistic - 10,
+        optimisticMinor: 3,
+        deals: null,
+        marginMinor: null,
+      },
+      { month: '2027-02', pessimisticMinor: 1, realisticMinor: 10, optimisticMinor: 3, deals: null, marginMinor: null },
     ],
     pessimisticMinor: 2,
     realisticMinor: realistic,
     optimisticMinor: 6,
+    deals: null,
+    marginMinor: null,
     bottomUpMinor: null,
     bottomUpTotalMinor: realistic,
     differenceMinor: 0,
@@ -76,6 +85,24 @@ describe('treeTotals', () => {
   });
   it('gives zero columns for an empty tree', () => {
     expect(treeTotals([], 'realistic')).toEqual({ months: [], year: 0 });
+  });
+});
+
+describe('targetTotals', () => {
+  it('adds the top rows’ deals and margin, and keeps null for a measure without a target', () => {
+    const rows = flattenTree(
+      [
+        line('org', null, 100, { deals: 100, marginMinor: null }),
+        line('rep', 'org', 100, { deals: 34, marginMinor: null }),
+      ],
+      'structure',
+    );
+    expect(targetTotals(rows)).toEqual({ deals: 100, marginMinor: null });
+    const partial = [
+      line('a', null, 1, { deals: 34, marginMinor: 5 }),
+      line('b', null, 1, { deals: 33, marginMinor: 7 }),
+    ];
+    expect(targetTotals(flattenTree(partial, 'structure'))).toEqual({ deals: 67, marginMinor: 12 });
   });
 });
 

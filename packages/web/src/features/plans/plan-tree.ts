@@ -58,6 +58,17 @@ export function treeTotals(rows: readonly TreeRow[], scenario: Scenario): { mont
   return { months, year };
 }
 
+/**
+ * The year deals and margin of the top rows of a tree; null for a measure the plan has no
+ * target for (the server sends null on every line then).
+ */
+export function targetTotals(rows: readonly TreeRow[]): { deals: number | null; marginMinor: number | null } {
+  const roots = rows.filter((row) => row.depth === 0);
+  const total = (pick: (line: PlanLine) => number | null) =>
+    roots.some((row) => pick(row.line) !== null) ? roots.reduce((sum, row) => sum + (pick(row.line) ?? 0), 0) : null;
+  return { deals: total((line) => line.deals), marginMinor: total((line) => line.marginMinor) };
+}
+
 /** The lines whose bottom-up figure differs from the top-down one (the ones to reconcile). */
 export function unreconciledLines(lines: readonly PlanLine[]): PlanLine[] {
   return lines.filter((line) => line.bottomUpMinor !== null && line.differenceMinor !== 0);
