@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './calendar.ts';
 export * from './common.ts';
 export * from './companies.ts';
+export * from './daily-control.ts';
 export * from './deals.ts';
 export * from './errors.ts';
 export * from './kpi-targets.ts';

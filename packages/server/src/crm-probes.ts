@@ -1,5 +1,6 @@
 import { activityProbes } from './modules/activities/activities.probes.ts';
 import { companyProbes } from './modules/companies/companies.probes.ts';
+import { dailyControlProbes } from './modules/daily-control/daily-control.probes.ts';
 import { dealProbes } from './modules/deals/deals.probes.ts';
 import { kpiTargetProbes } from './modules/kpi/kpi-targets.probes.ts';
 import { leadProbes } from './modules/leads/leads.probes.ts';
@@ -22,4 +23,5 @@ export const crmProbes: Probes = {
   ...planGoalProbes,
   ...pdcaProbes,
   ...kpiTargetProbes,
+  ...dailyControlProbes,
 };

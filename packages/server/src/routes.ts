@@ -4,6 +4,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { companyRoutes } from './modules/companies/companies.routes.ts';
+import { dailyControlRoutes } from './modules/daily-control/daily-control.routes.ts';
 import { dealRoutes } from './modules/deals/deals.routes.ts';
 import { kpiTargetRoutes } from './modules/kpi/kpi-targets.routes.ts';
 import { leadRoutes } from './modules/leads/leads.routes.ts';
@@ -33,5 +34,6 @@ export const allRoutes: AnyRoute[] = [
   ...planExportRoutes,
   ...planGoalRoutes,
   ...pdcaRoutes,
+  ...dailyControlRoutes,
   ...kpiTargetRoutes,
 ];

@@ -1,0 +1,281 @@
+import type { PlanLineProgress, RedFlag, RedFlags } from '@pulse/contracts';
+import {
+  businessTimeBetween,
+  dealRotting,
+  forecastBelowPessimistic,
+  leadWaitingTooLong,
+  localDay,
+  noCallsByHour,
+  overdueBeyondLimit,
+  type UnitNode,
+  type WorkCalendar,
+} from '@pulse/domain';
+import type { AppDeps } from '../../app-deps.ts';
+import type { Tx } from '../../db/tenant.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import { loadUnitNodes } from '../auth/authenticate.ts';
+import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
+import { overdueThreshold } from '../leads/response-clock.ts';
+import { getPlanProgress } from '../plans/plan-progress.service.ts';
+import { CALLING_ROLES, MEASURED_ROLES, type Subjects, subjectsOf } from './daily-control.policy.ts';
+import {
+  countCallsHeld,
+  type DailySettings,
+  findApprovedPlansOn,
+  findOverdueTasks,
+  findRottingDeals,
+  findSubjectUsers,
+  findWaitingLeads,
+  getDailySettings,
+  MAX_RECORD_IDS,
+  type SubjectRow,
+  startOfDay,
+} from './red-flags.queries.ts';
+
+// The red flags of the head's dashboard at the request's "now" (deps.now, so tests pin it). Every
+// flag names one person, a figure against a limit, the records behind it (oldest first) and the
+// list query that opens them: GET /api/activities, /api/tasks, /api/deals or /api/leads.
+
+/** What every use case of this module receives from its route. */
+export interface DailyCtx {
+  tx: Tx;
+  actor: Actor;
+  deps: AppDeps;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** The people a request covers, or 404 for a unit outside the actor's reach. */
+export async function resolveSubjects(ctx: DailyCtx, unitId: string | undefined): Promise<Subjects> {
+  const units: UnitNode[] = await loadUnitNodes(ctx.tx, ctx.actor.orgId);
+  const subjects = subjectsOf(ctx.actor, units, unitId);
+  if (subjects === null) throw notFound('Unit');
+  return subjects;
+}
+
+/** GET /api/daily-control/flags: the flags of everyone in scope (or under `unitId`) that need attention today. */
+export async function getRedFlags(ctx: DailyCtx, query: { unitId?: string }): Promise<RedFlags> {
+  const { tx, actor } = ctx;
+  const subjects = await resolveSubjects(ctx, query.unitId);
+  const now = ctx.deps.now();
+  const [people, settings, calendar] = await Promise.all([
+    findSubjectUsers(tx, actor.orgId, subjects, MEASURED_ROLES),
+    getDailySettings(tx, actor.orgId),
+    loadWorkCalendar(tx, actor.orgId),
+  ]);
+  const day = localDay(now, calendar.timeZone);
+  const ids = people.map((person) => person.user_id);
+  const flags: RedFlag[] = [
+    ...(await noCallsFlags(ctx, people, { now, day, calendar, settings })),
+    ...(await overdueTaskFlags(ctx, people, ids, now, settings)),
+    ...(await rottingDealFlags(ctx, people, ids, now)),
+    ...(await waitingLeadFlags(ctx, people, ids, { now, calendar, settings })),
+    ...(await forecastFlags(ctx, people, day)),
+  ];
+  return { asOf: now.toISOString(), day, flags };
+}
+
+interface Today {
+  now: Date;
+  day: string;
+  calendar: WorkCalendar;
+  settings: DailySettings;
+}
+
+/** No held call today, once the expected hour has come on a working day (the domain's noCallsByHour). */
+async function noCallsFlags(ctx: DailyCtx, people: readonly SubjectRow[], today: Today): Promise<RedFlag[]> {
+  const { now, day, calendar, settings } = today;
+  const callers = people.filter((p) => (CALLING_ROLES as readonly string[]).includes(p.role));
+  const expectedBy = settings.callsExpectedBy;
+  // Before the hour, or on a day off, nobody is flagged whatever they did: skip the query.
+  if (!noCallsByHour({ now, callsToday: 0, expectedBy, calendar }) || callers.length === 0) return [];
+  const from = await startOfDay(ctx.tx, day, calendar.timeZone);
+  const calls = await countCallsHeld(
+    ctx.tx,
+    ctx.actor.orgId,
+    callers.map((p) => p.user_id),
+    { from, to: now },
+  );
+  return callers
+    .filter((person) => noCallsByHour({ now, callsToday: calls.get(person.user_id) ?? 0, expectedBy, calendar }))
+    .map((person) =>
+      flag('no-calls', person, {
+        figure: 0,
+        limit: 1,
+        unit: 'calls',
+        count: 0,
+        recordIds: [],
+        expectedBy,
+        drillDown: {
+          list: 'activities',
+          query: `userId=${person.user_id}&kind=call&from=${from.toISOString()}&to=${now.toISOString()}`,
+        },
+      }),
+    );
+}
+
+/** More open overdue tasks than the organisation's limit. */
+async function overdueTaskFlags(
+  ctx: DailyCtx,
+  people: readonly SubjectRow[],
+  ids: readonly string[],
+  now: Date,
+  settings: DailySettings,
+): Promise<RedFlag[]> {
+  const rows = await findOverdueTasks(ctx.tx, ctx.actor.orgId, ids, now);
+  const byUser = new Map(rows.map((row) => [row.user_id, row]));
+  return people.flatMap((person) => {
+    const row = byUser.get(person.user_id);
+    if (!row || !overdueBeyondLimit(row.count, settings.overdueTasksLimit)) return [];
+    return [
+      flag('overdue-tasks', person, {
+        figure: row.count,
+        limit: settings.overdueTasksLimit,
+        unit: 'tasks',
+        count: row.count,
+        recordIds: row.ids,
+        drillDown: { list: 'tasks', query: `assigneeId=${person.user_id}&overdue=true` },
+      }),
+    ];
+  });
+}
+
+/**
+ * Open deals longer in their stage than its rotting limit (the domain's dealRotting). The query
+ * narrows by the deals list's own rule, so GET /api/deals?rotting=true lists the same deals.
+ */
+async function rottingDealFlags(
+  ctx: DailyCtx,
+  people: readonly SubjectRow[],
+  ids: readonly string[],
+  now: Date,
+): Promise<RedFlag[]> {
+  const rows = await findRottingDeals(ctx.tx, ctx.actor.orgId, ids, now);
+  const rotting = rows.filter((row) =>
+    dealRotting({ stageEnteredAt: row.stage_entered_at, rottingDays: row.rotting_days, now }),
+  );
+  return people.flatMap((person) => {
+    const own = rotting.filter((row) => row.user_id === person.user_id);
+    const oldest = own[0];
+    if (!oldest) return [];
+    return [
+      flag('rotting-deals', person, {
+        figure: Math.floor((now.getTime() - oldest.stage_entered_at.getTime()) / DAY_MS),
+        limit: oldest.rotting_days,
+        unit: 'days',
+        count: own.length,
+        recordIds: own.slice(0, MAX_RECORD_IDS).map((row) => row.deal_id),
+        drillDown: { list: 'deals', query: `ownerId=${person.user_id}&status=open&rotting=true` },
+      }),
+    ];
+  });
+}
+
+/** Untouched leads waiting longer than the response target in business time (the rule of GET /api/leads?waiting=overdue). */
+async function waitingLeadFlags(
+  ctx: DailyCtx,
+  people: readonly SubjectRow[],
+  ids: readonly string[],
+  today: Pick<Today, 'now' | 'calendar' | 'settings'>,
+): Promise<RedFlag[]> {
+  const { now, calendar, settings } = today;
+  const before = overdueThreshold({ calendar, now, targetMinutes: settings.responseTargetMinutes });
+  // Null: no arrival in the last 50 years has waited that long (a calendar without working time).
+  if (before === null) return [];
+  const targetMinutes = settings.responseTargetMinutes;
+  // The query narrows by the arrival threshold; the oldest lead of each group must then wait too long.
+  const rows = (await findWaitingLeads(ctx.tx, ctx.actor.orgId, ids, before)).filter((row) =>
+    leadWaitingTooLong({ arrivedAt: row.oldest_arrived_at, now, targetMinutes, calendar }),
+  );
+  return people.flatMap((person) =>
+    rows
+      .filter((row) => row.user_id === person.user_id)
+      .map((row) =>
+        flag('waiting-leads', person, {
+          figure: Math.floor(businessTimeBetween(calendar, row.oldest_arrived_at, now) / MINUTE_MS),
+          limit: settings.responseTargetMinutes,
+          unit: 'minutes',
+          count: row.count,
+          recordIds: row.ids,
+          drillDown: {
+            list: 'leads',
+            // The qualifier filter also lists leads that have an assignee; recordIds are exact.
+            query: `${row.as_assignee ? 'assigneeId' : 'qualifierId'}=${person.user_id}&waiting=overdue`,
+          },
+        }),
+      ),
+  );
+}
+
+/**
+ * Rep lines of the approved plans covering today whose pipeline forecast (fact + weighted open
+ * deals expected to close in the period, from plan versus fact) lands below the pessimistic plan.
+ * The pipeline forecast rather than the run rate: on the first mornings of a period a run rate
+ * of nothing would flag everyone. A rep in several plans is judged by the narrowest one.
+ */
+async function forecastFlags(ctx: DailyCtx, people: readonly SubjectRow[], day: string): Promise<RedFlag[]> {
+  const wanted = new Map(people.map((person) => [person.user_id, person]));
+  if (wanted.size === 0) return [];
+  const plans = await findApprovedPlansOn(ctx.tx, ctx.actor.orgId, day);
+  const units = await loadUnitNodes(ctx.tx, ctx.actor.orgId);
+  const depth = (unitId: string | null): number => {
+    let n = 0;
+    for (let u = units.find((x) => x.id === unitId); u; u = units.find((x) => x.id === u?.parentId)) n++;
+    return n;
+  };
+  plans.sort((a, b) => depth(b.scope_unit_id) - depth(a.scope_unit_id));
+  const judged = new Set<string>();
+  const flags: RedFlag[] = [];
+  for (const plan of plans) {
+    const progress = await progressOrNull(ctx, plan.plan_id, day);
+    if (progress === null) continue;
+    for (const line of progress.lines) {
+      const person = line.userId === null ? undefined : wanted.get(line.userId);
+      if (line.kind !== 'rep' || line.dimension !== 'structure' || !person || judged.has(person.user_id)) continue;
+      judged.add(person.user_id);
+      if (!belowPessimistic(line)) continue;
+      flags.push(
+        flag('forecast-below-pessimistic', person, {
+          figure: line.pipeline.forecastMinor,
+          limit: line.period.pessimisticMinor,
+          unit: 'minor',
+          count: line.pipeline.dealsCounted,
+          recordIds: [],
+          plan: { planId: plan.plan_id, lineId: line.lineId },
+          drillDown: line.drillDown ? { list: 'deals', query: line.drillDown.deals } : null,
+        }),
+      );
+    }
+  }
+  return flags;
+}
+
+function belowPessimistic(line: PlanLineProgress): boolean {
+  return forecastBelowPessimistic(line.pipeline.forecastMinor, line.period.pessimisticMinor);
+}
+
+/** Plan versus fact as the actor may see it; a plan out of their reach is skipped. */
+async function progressOrNull(ctx: DailyCtx, planId: string, day: string) {
+  try {
+    return await getPlanProgress(ctx, planId, day);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+function flag(
+  kind: RedFlag['kind'],
+  person: SubjectRow,
+  rest: Omit<RedFlag, 'kind' | 'user' | 'expectedBy' | 'plan'> & Partial<Pick<RedFlag, 'expectedBy' | 'plan'>>,
+): RedFlag {
+  return {
+    kind,
+    user: { id: person.user_id, fullName: person.full_name, unitId: person.unit_id },
+    expectedBy: null,
+    plan: null,
+    ...rest,
+  };
+}
