@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { createOrganization } from '../organizations/create-organization.ts';
 import type { DatasetSize } from './dataset-size.ts';
 import { generateDepartment } from './generate-department.ts';
+import { type SeedDemoPlanResult, seedDemoPlan } from './seed-demo-plan.ts';
 
 export const DEMO_PASSWORD = 'pulse-demo';
 /** The seed of the demo everyone sees; any other gives another, equally believable department. */
@@ -37,13 +38,16 @@ export interface SeedDemoResult {
   orgId: string;
   /** Rows written per table, when it was created now. */
   rows?: Record<string, number>;
+  /** This year's approved plan with the month's goals, when it was made now. */
+  plan?: SeedDemoPlanResult;
 }
 
 /**
  * Creates the demo organisation once: a sales department with two years of history up to the
- * day before `now`'s day in the organisation's zone. Later calls leave it (and any edits to it)
- * alone. The department is written in one transaction after the organisation itself, so an
- * interrupted run is completed by the next one rather than leaving half a demo.
+ * day before `now`'s day in the organisation's zone, then this year's approved plan with the
+ * month's PDCA cycle and goals (seed-demo-plan.ts). Later calls leave it (and any edits to it)
+ * alone. The organisation, the department and the plan are each written in one transaction, so
+ * an interrupted run is completed by the next one rather than leaving half a demo.
  */
 export async function seedDemo(
   db: Kysely<Database>,
@@ -63,9 +67,15 @@ export async function seedDemo(
 async function seedOnce(db: Kysely<Database>, now: Date, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const loginOrg = (email: string) =>
     withoutOrg(db, (tx) => tx.selectFrom('user_logins').select('org_id').where('email', '=', email).executeTakeFirst());
-  // The director is written with the department, so their login means the demo is complete.
-  const complete = await loginOrg(`director@${DEMO_EMAIL_DOMAIN}`);
-  if (complete) return { created: false, orgId: complete.org_id };
+  // The director is written with the department, so their login means the department is complete.
+  const directorEmail = `director@${DEMO_EMAIL_DOMAIN}`;
+  const complete = await loginOrg(directorEmail);
+  if (complete) {
+    // A run that died after the department but before the plan (or a demo made before demos had
+    // plans): the plan step finishes it. With any plan there, it does nothing.
+    const plan = await seedDemoPlan(db, complete.org_id, directorEmail, now);
+    return plan ? { created: true, orgId: complete.org_id, plan } : { created: false, orgId: complete.org_id };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const interrupted = await loginOrg(`admin@${DEMO_EMAIL_DOMAIN}`);
   const orgId =
@@ -92,5 +102,6 @@ async function seedOnce(db: Kysely<Database>, now: Date, options: SeedDemoOption
     emailDomain: DEMO_EMAIL_DOMAIN,
     passwordHash,
   });
-  return { created: true, orgId, rows };
+  const plan = await seedDemoPlan(db, orgId, directorEmail, now);
+  return { created: true, orgId, rows, ...(plan ? { plan } : {}) };
 }
