@@ -56,6 +56,19 @@ export type ActivityNextStep = z.infer<typeof ActivityNextStep>;
 
 // ── Activities ───────────────────────────────────────────────────────────────────────────────
 
+/**
+ * What the asking user may do with an activity, decided by the server's activity policy: the
+ * web shows only these controls (the server checks again on the write).
+ */
+export const ActivityPermissions = z.object({
+  edit: z.boolean(),
+  /** Only notes and still-planned meetings are deleted; what happened is history. */
+  delete: z.boolean(),
+  /** A planned call or meeting may be completed. */
+  complete: z.boolean(),
+});
+export type ActivityPermissions = z.infer<typeof ActivityPermissions>;
+
 export const Activity = z.object({
   id: Id,
   kind: ActivityKind,
@@ -84,6 +97,7 @@ export const Activity = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  permissions: ActivityPermissions,
 });
 export type Activity = z.infer<typeof Activity>;
 
@@ -196,6 +210,17 @@ export type ActivitiesQuery = z.infer<typeof ActivitiesQuery>;
 
 // ── Tasks ────────────────────────────────────────────────────────────────────────────────────
 
+/** What the asking user may do with a task now, decided by the server's task rules. */
+export const TaskPermissions = z.object({
+  /** Edit its fields: an open task only. */
+  edit: z.boolean(),
+  /** Complete (or cancel) it: an open task only. */
+  complete: z.boolean(),
+  /** Reopen a done or cancelled task. */
+  reopen: z.boolean(),
+});
+export type TaskPermissions = z.infer<typeof TaskPermissions>;
+
 export const Task = z.object({
   id: Id,
   title: z.string(),
@@ -217,6 +242,7 @@ export const Task = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  permissions: TaskPermissions,
 });
 export type Task = z.infer<typeof Task>;
 

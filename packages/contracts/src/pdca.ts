@@ -13,6 +13,25 @@ export const PdcaStageDone = z.object({ by: PersonRef, at: z.string() }).nullabl
 export const PdcaStage = z.enum(['plan', 'do', 'check', 'act']);
 export type PdcaStage = z.infer<typeof PdcaStage>;
 
+/**
+ * What the asking user may do in the cycle, decided by the cycle's policy (pdca.policy.ts) while
+ * the plan is approved (a plan in revision pauses its cycles: all false). Which stage is open is
+ * `currentStage`; these say who may act on it.
+ */
+export const PdcaPermissions = z.object({
+  /** Plan: approve the month's plan. */
+  approveMonth: z.boolean(),
+  /** Do: generate (or refresh) the reps' goals of the month and issue them. */
+  issueGoals: z.boolean(),
+  /** Check: review the month. */
+  review: z.boolean(),
+  /** Act: add and edit the month's corrective actions. */
+  addAction: z.boolean(),
+  /** Check last month's actions at this review. */
+  checkAction: z.boolean(),
+});
+export type PdcaPermissions = z.infer<typeof PdcaPermissions>;
+
 /** One month of a plan as a cycle: each stage done or not, and the stage it waits on. */
 export const PdcaCycle = z.object({
   id: Id,
@@ -28,6 +47,7 @@ export const PdcaCycle = z.object({
   actionCount: z.number().int(),
   /** The stage to do next; null once all four are done. */
   currentStage: PdcaStage.nullable(),
+  permissions: PdcaPermissions,
 });
 export type PdcaCycle = z.infer<typeof PdcaCycle>;
 

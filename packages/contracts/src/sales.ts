@@ -6,6 +6,13 @@ import { Minor, Quantity, SortOrder, Text } from './sales-fields.ts';
 // Sales lines: written when a deal is won, or entered directly by a department that sells
 // outside deals. Amounts are in minor units; days are 'YYYY-MM-DD'.
 
+/** What the asking user may do with a sales line, decided by the server's sales-line policy. */
+export const SalePermissions = z.object({
+  /** A line entered directly, by its owner, their head, the commercial director or an administrator. */
+  delete: z.boolean(),
+});
+export type SalePermissions = z.infer<typeof SalePermissions>;
+
 export const Sale = z.object({
   id: Id,
   saleDate: z.string(),
@@ -24,6 +31,7 @@ export const Sale = z.object({
   territory: z.string().nullable(),
   externalRef: z.string().nullable(),
   createdAt: z.string(),
+  permissions: SalePermissions,
 });
 export type Sale = z.infer<typeof Sale>;
 export const SalesQuery = PageQuery.extend({

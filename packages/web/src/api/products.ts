@@ -1,6 +1,7 @@
 import {
   type CreateProductGroupRequest,
   type CreateProductRequest,
+  Ok,
   Product,
   ProductGroup,
   type ProductsQuery,
@@ -17,6 +18,8 @@ export type ProductPageData = Output<typeof ProductPage>;
 export type ProductsQueryParams = Partial<Output<typeof ProductsQuery>>;
 export type CreateProductBody = Output<typeof CreateProductRequest>;
 export type UpdateProductBody = Output<typeof UpdateProductRequest>;
+export type CreateProductGroupBody = Output<typeof CreateProductGroupRequest>;
+export type UpdateProductGroupBody = Output<typeof UpdateProductGroupRequest>;
 
 export function findProducts(query: ProductsQueryParams, signal?: AbortSignal): Promise<ProductPageData> {
   return http.get('/api/products', ProductPage, { query, signal });
@@ -38,10 +41,15 @@ export async function findProductGroups(signal?: AbortSignal): Promise<ProductGr
   return (await http.get('/api/product-groups', ProductGroupList, { signal })).items;
 }
 
-export function createProductGroup(body: Output<typeof CreateProductGroupRequest>): Promise<ProductGroup> {
+export function createProductGroup(body: CreateProductGroupBody): Promise<ProductGroup> {
   return http.post('/api/product-groups', ProductGroup, body);
 }
 
-export function updateProductGroup(id: string, body: Output<typeof UpdateProductGroupRequest>): Promise<ProductGroup> {
+export function updateProductGroup(id: string, body: UpdateProductGroupBody): Promise<ProductGroup> {
   return http.patch(`/api/product-groups/${id}`, ProductGroup, body);
+}
+
+/** Deletes an empty group; one holding products or sub-groups is refused with 409. */
+export async function deleteProductGroup(id: string): Promise<void> {
+  await http.delete(`/api/product-groups/${id}`, Ok);
 }

@@ -1,4 +1,4 @@
-import { type CreateSaleRequest, pageOf, Sale, type SalesQuery } from '@pulse/contracts';
+import { type CreateSaleRequest, Ok, pageOf, Sale, type SalesQuery } from '@pulse/contracts';
 import { http, type Output } from './client.ts';
 
 const SalePage = pageOf(Sale);
@@ -12,4 +12,9 @@ export function findSales(query: SalesQueryParams, signal?: AbortSignal): Promis
 
 export function createSale(body: Output<typeof CreateSaleRequest>): Promise<Sale> {
   return http.post('/api/sales', Sale, body);
+}
+
+/** Deletes a line entered directly; a won deal's line is refused with 409. */
+export async function deleteSale(id: string): Promise<void> {
+  await http.delete(`/api/sales/${id}`, Ok);
 }

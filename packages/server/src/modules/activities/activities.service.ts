@@ -24,11 +24,11 @@ export async function listActivities(
   query: ActivitiesQuery,
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const rows = await findActivities(ctx.tx, ctx.actor, query);
-  return keysetPage(rows, query.limit, presentActivity);
+  return keysetPage(rows, query.limit, (row) => presentActivity(row, ctx.actor));
 }
 
 export async function getVisibleActivity(ctx: WorkCtx, activityId: string): Promise<Activity> {
-  return presentActivity(await loadVisibleActivity(ctx, activityId));
+  return presentActivity(await loadVisibleActivity(ctx, activityId), ctx.actor);
 }
 
 /** Logs a call, meeting, e-mail or note; completing a call or meeting may create its next-step task. */
@@ -85,7 +85,7 @@ export async function createActivity(ctx: WorkCtx, input: CreateActivityRequest)
   const after = await reload(ctx, activity_id);
   await audit(ctx, 'create', activity_id, null, after);
   await touchLeadIfAnswered(ctx, null, after);
-  return presentActivity(after);
+  return presentActivity(after, ctx.actor);
 }
 
 /**
@@ -164,7 +164,7 @@ export async function updateActivity(
   const after = await reload(ctx, activityId);
   await audit(ctx, 'update', activityId, before, after);
   await touchLeadIfAnswered(ctx, before, after);
-  return presentActivity(after);
+  return presentActivity(after, ctx.actor);
 }
 
 /** Deletes a note or a still-planned meeting; a call, e-mail or held meeting is history (409). */

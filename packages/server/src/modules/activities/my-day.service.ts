@@ -53,9 +53,9 @@ export async function getMyDay(ctx: WorkCtx, query: { userId?: string }): Promis
       dealsWithoutNextStep: deals.count,
       leadsWaiting: leads.count,
     },
-    dueToday: dueToday.rows.map((row) => presentTask(row, now)),
-    overdue: overdue.rows.map((row) => presentTask(row, now)),
-    missedCalls: missed.rows.map(presentActivity),
+    dueToday: dueToday.rows.map((row) => presentTask(row, now, actor)),
+    overdue: overdue.rows.map((row) => presentTask(row, now, actor)),
+    missedCalls: missed.rows.map((row) => presentActivity(row, actor)),
     dealsWithoutNextStep: deals.rows.map((row) => ({
       deal: { id: row.deal_id, title: row.title },
       company: row.company_id ? { id: row.company_id, title: row.company_name ?? '' } : null,

@@ -7,13 +7,15 @@ import {
   TaskPriority,
   TaskStatus,
 } from '@pulse/contracts';
+import type { Actor } from '../access/actor.ts';
+import { activityPermissions, taskPermissions } from './activities.policy.ts';
 import type { ActivityRow } from './activities.queries.ts';
 import type { TaskRow } from './tasks.queries.ts';
 
 const ref = (id: string | null, title: string | null | undefined) => (id ? { id, title: title ?? '' } : null);
 
-/** The API form of an activity row (with its joined names). */
-export function presentActivity(row: ActivityRow): Activity {
+/** The API form of an activity row (with its joined names) and what `actor` may do with it. */
+export function presentActivity(row: ActivityRow, actor: Actor): Activity {
   return {
     id: row.activity_id,
     kind: ActivityKind.parse(row.kind),
@@ -37,6 +39,7 @@ export function presentActivity(row: ActivityRow): Activity {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
+    permissions: activityPermissions(actor, row),
   };
 }
 
@@ -45,8 +48,8 @@ export function isOverdue(task: { status: string; due_at: Date }, now: Date): bo
   return task.status === 'open' && task.due_at.getTime() < now.getTime();
 }
 
-/** The API form of a task row; `now` is the injected clock, for `isOverdue`. */
-export function presentTask(row: TaskRow, now: Date): Task {
+/** The API form of a task row and what `actor` may do with it; `now` is the injected clock, for `isOverdue`. */
+export function presentTask(row: TaskRow, now: Date, actor: Actor): Task {
   return {
     id: row.task_id,
     title: row.title,
@@ -66,6 +69,7 @@ export function presentTask(row: TaskRow, now: Date): Task {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
+    permissions: taskPermissions(actor, row),
   };
 }
 

@@ -2,7 +2,14 @@ import type { CreateTaskRequest, Task, TaskPriority, TasksQuery, UpdateTaskReque
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { canRecordWork, canViewWorkOf } from './activities.policy.ts';
+import {
+  canRecordWork,
+  canTransitionTask,
+  canViewWorkOf,
+  isEditableTask,
+  TASK_TRANSITIONS,
+  type TaskTransition,
+} from './activities.policy.ts';
 import { assertAssignable, assertLinksVisible } from './linked-records.ts';
 import { auditedTask, presentTask } from './present.ts';
 import { findTasks, getTaskRow, type TaskRow } from './tasks.queries.ts';
@@ -14,11 +21,11 @@ export async function listTasks(
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
   const now = ctx.deps.now();
   const rows = await findTasks(ctx.tx, ctx.actor, query, now);
-  return keysetPage(rows, query.limit, (row) => presentTask(row, now));
+  return keysetPage(rows, query.limit, (row) => presentTask(row, now, ctx.actor));
 }
 
 export async function getVisibleTask(ctx: WorkCtx, taskId: string): Promise<Task> {
-  return presentTask(await loadVisibleTask(ctx, taskId), ctx.deps.now());
+  return presentTask(await loadVisibleTask(ctx, taskId), ctx.deps.now(), ctx.actor);
 }
 
 export async function createTask(ctx: WorkCtx, input: CreateTaskRequest): Promise<Task> {
@@ -38,7 +45,7 @@ export async function createTask(ctx: WorkCtx, input: CreateTaskRequest): Promis
     dealId: input.dealId ?? null,
     sourceActivityId: null,
   });
-  return presentTask(row, ctx.deps.now());
+  return presentTask(row, ctx.deps.now(), ctx.actor);
 }
 
 /**
@@ -93,7 +100,7 @@ export async function updateTask(ctx: WorkCtx, taskId: string, input: UpdateTask
   if (!canRecordWork(ctx.actor)) throw forbidden();
   const before = await loadVisibleTask(ctx, taskId);
   assertFresh(before, input.version);
-  if (before.status !== 'open') {
+  if (!isEditableTask(before)) {
     throw conflict('Only an open task can be edited; reopen it first', [{ path: 'body', message: 'Task is closed' }]);
   }
   await assertLinksVisible(ctx, input, {
@@ -120,21 +127,13 @@ export async function updateTask(ctx: WorkCtx, taskId: string, input: UpdateTask
   return getVisibleTask(ctx, taskId);
 }
 
-type Transition = 'complete' | 'reopen' | 'cancel';
-/** Which statuses each transition starts from, and where it leads. */
-const TRANSITIONS: Record<Transition, { from: readonly string[]; to: 'open' | 'done' | 'cancelled'; done: string }> = {
-  complete: { from: ['open'], to: 'done', done: 'completed' },
-  reopen: { from: ['done', 'cancelled'], to: 'open', done: 'reopened' },
-  cancel: { from: ['open'], to: 'cancelled', done: 'cancelled' },
-};
-
 /** Completes, reopens or cancels a task read at `version`; from the wrong status it is a 409. */
-export async function transitionTask(ctx: WorkCtx, taskId: string, transition: Transition, version: number) {
+export async function transitionTask(ctx: WorkCtx, taskId: string, transition: TaskTransition, version: number) {
   if (!canRecordWork(ctx.actor)) throw forbidden();
   const before = await loadVisibleTask(ctx, taskId);
   assertFresh(before, version);
-  const rule = TRANSITIONS[transition];
-  if (!rule.from.includes(before.status)) {
+  const rule = TASK_TRANSITIONS[transition];
+  if (!canTransitionTask(before.status, transition)) {
     throw conflict(`A task that is ${before.status} cannot be ${rule.done}`, [
       { path: 'body', message: `Task is ${before.status}` },
     ]);

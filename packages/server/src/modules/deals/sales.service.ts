@@ -1,6 +1,7 @@
-import { DealChannel, type Sale } from '@pulse/contracts';
+import { DealChannel, type Sale, type SalePermissions } from '@pulse/contracts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
+import type { Actor } from '../access/actor.ts';
 import { assertCompany, assertProduct, resolveOwner } from './deal-references.ts';
 import { saleFields } from './deal-stage.ts';
 import { canCreateSales, canEditSale, canViewSale } from './deals.policy.ts';
@@ -15,7 +16,7 @@ export async function listSales(
   query: SaleFilter & { order: 'asc' | 'desc'; cursor?: string; limit: number },
 ): Promise<{ items: Sale[]; nextCursor: string | null }> {
   const rows = await findSaleRows(tx, actor, query);
-  return keysetPage(rows, query.limit, presentSale);
+  return keysetPage(rows, query.limit, (row) => presentSale(row, actor));
 }
 
 export async function createSale(
@@ -73,7 +74,7 @@ export async function createSale(
   const sale = await getSaleRow(tx, actor.orgId, row.sale_id);
   if (!sale) throw notFound('Sales line');
   await audit(ctx, 'create', 'sale', sale.sale_id, null, audited(sale));
-  return presentSale(sale);
+  return presentSale(sale, actor);
 }
 
 /** Deletes a line entered directly; a won deal's lines leave only when the deal is reopened (409). */
@@ -83,14 +84,23 @@ export async function deleteSale(ctx: Ctx, saleId: string): Promise<void> {
   const owner = { ownerId: row?.owner_id ?? null, ownerUnitId: row?.owner_unit_id ?? null };
   if (!row || !canViewSale(actor, owner)) throw notFound('Sales line');
   if (!canEditSale(actor, owner)) throw forbidden();
-  if (row.deal_id) throw conflict('This line belongs to a won deal; move the deal out of won to remove it');
+  if (!isDirectSale(row)) throw conflict('This line belongs to a won deal; move the deal out of won to remove it');
   await tx.deleteFrom('sales').where('org_id', '=', actor.orgId).where('sale_id', '=', saleId).execute();
   await audit(ctx, 'delete', 'sale', saleId, audited(row), null);
 }
 
 const audited = (row: SaleRow) => ({ ...saleFields(row), externalRef: row.external_ref });
 
-function presentSale(row: SaleRow): Sale {
+/** Only a line entered directly is deleted here; a won deal's lines go when the deal is reopened. */
+const isDirectSale = (row: Pick<SaleRow, 'deal_id'>) => row.deal_id === null;
+
+/** What the actor may do with a line they see: the same checks `deleteSale` makes. */
+function salePermissions(actor: Actor, row: SaleRow): SalePermissions {
+  const owner = { ownerId: row.owner_id, ownerUnitId: row.owner_unit_id };
+  return { delete: canEditSale(actor, owner) && isDirectSale(row) };
+}
+
+function presentSale(row: SaleRow, actor: Actor): Sale {
   return {
     id: row.sale_id,
     saleDate: row.sale_date,
@@ -108,5 +118,6 @@ function presentSale(row: SaleRow): Sale {
     territory: row.territory,
     externalRef: row.external_ref,
     createdAt: row.created_at.toISOString(),
+    permissions: salePermissions(actor, row),
   };
 }

@@ -191,6 +191,40 @@ describeEachDatabase('sales lines', (ctx) => {
     });
   });
 
+  describe('permissions on each line', () => {
+    const lineOf = async (session: Session, id: string, query = '') => {
+      const res = await session.request('GET', `/api/sales?limit=200${query}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.find((item: { id: string }) => item.id === id);
+    };
+    it('lets the owner, their head and the director delete a line entered directly, and no one outside', async () => {
+      const line = await record(managerA, { saleDate: '2026-02-20' });
+      expect(line.permissions).toEqual({ delete: true });
+      for (const session of [managerA, head, director, admin]) {
+        expect((await lineOf(session, line.id)).permissions).toEqual({ delete: true });
+      }
+      expect((await lineOf(analyst, line.id)).permissions).toEqual({ delete: false });
+      // A colleague of another team, or a head of another department, does not see it at all.
+      expect(await lineOf(managerB, line.id)).toBeUndefined();
+      expect(await lineOf(otherHead, line.id)).toBeUndefined();
+      expect((await lineOf(otherHead, sale.other.id)).permissions).toEqual({ delete: true });
+      // The flags and the route agree.
+      expectError(await analyst.request('DELETE', `/api/sales/${line.id}`), 403);
+      expectError(await otherHead.request('DELETE', `/api/sales/${line.id}`), 404);
+      expect((await head.request('DELETE', `/api/sales/${line.id}`)).status).toBe(200);
+    });
+    it("lets no one delete a won deal's line here", async () => {
+      const pipeline = await defaultPipeline(admin);
+      const deal = await createDeal(managerA, { amountMinor: 7_00 });
+      await moveDeal(managerA, deal, { stageId: pipeline.won });
+      const [id] = ids(await managerA.request('GET', `/api/sales?dealId=${deal.id}`)) as [string];
+      for (const session of [managerA, head, director]) {
+        expect((await lineOf(session, id, `&dealId=${deal.id}`)).permissions).toEqual({ delete: false });
+      }
+      expectError(await director.request('DELETE', `/api/sales/${id}`), 409);
+    });
+  });
+
   describe('DELETE /api/sales/:id', () => {
     it('answers 401 without a session and 400 for a bad id', async () => {
       expect((await call(ctx(), 'DELETE', `/api/sales/${sale.jan.id}`)).status).toBe(401);

@@ -1,9 +1,9 @@
-import type { PdcaAction, PdcaCycle, PdcaStage } from '@pulse/contracts';
+import type { PdcaAction, PdcaCycle, PdcaPermissions, PdcaStage } from '@pulse/contracts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../plans/plan-context.ts';
 import { getVisiblePlan, type LoadedPlan } from '../plans/plan-records.ts';
-import { canViewCycle } from './pdca.policy.ts';
+import { canViewCycle, cyclePermissions } from './pdca.policy.ts';
 import { type ActionRow, type CycleRow, getCycleRow } from './pdca.queries.ts';
 
 /** A cycle as a use case works with it, with its plan as the plan rules load it. */
@@ -83,7 +83,16 @@ export function currentStage(row: CycleRow): PdcaStage | null {
   return null;
 }
 
-export function presentCycle(row: CycleRow): PdcaCycle {
+/** What the actor may do in the cycles of this plan (the same for each of its months). */
+export function permissionsOf(ctx: Ctx, plan: LoadedPlan): PdcaPermissions {
+  return cyclePermissions(ctx.actor, {
+    level: plan.level,
+    scopeUnitId: plan.row.scope_unit_id,
+    approved: plan.row.status === 'approved',
+  });
+}
+
+export function presentCycle(row: CycleRow, permissions: PdcaPermissions): PdcaCycle {
   return {
     id: row.cycle_id,
     planId: row.plan_id,
@@ -95,6 +104,7 @@ export function presentCycle(row: CycleRow): PdcaCycle {
     goalRepCount: row.goal_rep_count,
     actionCount: row.action_count,
     currentStage: currentStage(row),
+    permissions,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PlanLevel } from '@pulse/contracts';
+import type { PdcaPermissions, PlanLevel } from '@pulse/contracts';
 import type { Actor } from '../access/actor.ts';
 import type { PlanAccess } from '../plans/plans.policy.ts';
 import { canApprovePlan, canPlanFor } from '../plans/plans.policy.ts';
@@ -20,4 +20,18 @@ export function canApproveMonth(actor: Actor, level: PlanLevel, scopeUnitId: str
 
 export function canRunCycle(actor: Actor, scopeUnitId: string | null): boolean {
   return canPlanFor(actor, scopeUnitId);
+}
+
+/**
+ * What the actor may do in a cycle of this plan, from the same rules the stage writes check
+ * (approve: canApproveMonth; the rest: canRunCycle). A plan that is not approved pauses its
+ * cycles, so nothing is allowed then. The stage order is the cycle's `currentStage`.
+ */
+export function cyclePermissions(
+  actor: Actor,
+  plan: { level: PlanLevel; scopeUnitId: string | null; approved: boolean },
+): PdcaPermissions {
+  const approveMonth = plan.approved && canApproveMonth(actor, plan.level, plan.scopeUnitId);
+  const run = plan.approved && canRunCycle(actor, plan.scopeUnitId);
+  return { approveMonth, issueGoals: run, review: run, addAction: run, checkAction: run };
 }

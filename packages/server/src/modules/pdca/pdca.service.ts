@@ -13,6 +13,7 @@ import {
   cycleFields,
   getVisibleCycle,
   type LoadedCycle,
+  permissionsOf,
   presentAction,
   presentCycle,
   previousMonthStart,
@@ -43,7 +44,8 @@ export async function listCycles(ctx: Ctx, planId: string): Promise<PdcaCycles> 
     );
   }
   const rows = await findCycles(ctx.tx, ctx.actor.orgId, planId);
-  return { items: rows.map(presentCycle) };
+  const permissions = permissionsOf(ctx, plan);
+  return { items: rows.map((row) => presentCycle(row, permissions)) };
 }
 
 /** One screen: the stages, the top deviations, this month's actions and last month's to check. */
@@ -139,7 +141,7 @@ async function detailsOf(ctx: Ctx, cycle: LoadedCycle): Promise<PdcaCycleDetails
   const { items, ...totals } = await computeDeviations(ctx, cycle);
   const previous = await getCycleOfMonth(tx, actor.orgId, cycle.row.plan_id, previousMonthStart(cycle.row.month_start));
   return {
-    ...presentCycle(cycle.row),
+    ...presentCycle(cycle.row, permissionsOf(ctx, cycle.plan)),
     reviewComment: cycle.row.review_comment,
     deviations: { ...totals, top: items.slice(0, TOP_DEVIATIONS) },
     actions: (await findActions(tx, actor.orgId, cycle.row.cycle_id)).map((row) => presentAction(row, now)),

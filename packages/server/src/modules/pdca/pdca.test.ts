@@ -40,7 +40,7 @@ describeEachDatabase('PDCA cycle', (ctx) => {
   const cyclesOf = async (session: Session, planId: string) => {
     const res = await session.request('GET', `/api/pdca?planId=${planId}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body.items as { id: string; month: string; currentStage: string | null }[];
+    return res.body.items as { id: string; month: string; currentStage: string | null; permissions: unknown }[];
   };
   const post = async (session: Session, url: string, body: unknown = {}, status = 200) => {
     const res = await session.request('POST', url, body);
@@ -306,6 +306,65 @@ describeEachDatabase('PDCA cycle', (ctx) => {
     expect(await post(head, `/api/pdca/${july}/review`, { comment: 'On track' })).toMatchObject({
       currentStage: 'act',
     });
+  });
+
+  it('tells each person what they may do in a cycle, and the stage writes agree with it', async () => {
+    const analyst = await loginAs(ctx(), org.users.analyst.email);
+    const none = { approveMonth: false, issueGoals: false, review: false, addAction: false, checkAction: false };
+    const all = { approveMonth: true, issueGoals: true, review: true, addAction: true, checkAction: true };
+    const permissionsOf = async (session: Session, cycleId: string) => {
+      const res = await session.request('GET', `/api/pdca/${cycleId}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.permissions;
+    };
+
+    // A team's month: the head over the team runs all of it, approval included.
+    const team = await approvedPlan(head, head, org.units.teamB, 'Team B 2026 Nov–Dec', ['2026-11-01', '2026-12-31']);
+    const [teamNov] = (await cyclesOf(head, team.id)).map((c) => c.id) as [string];
+    expect(await permissionsOf(head, teamNov)).toEqual(all);
+    expect(await permissionsOf(director, teamNov)).toEqual(all);
+    expect(await permissionsOf(analyst, teamNov)).toEqual(none);
+    // A rep of the team does not see its cycle at all (it shows every rep), so has no flags to read.
+    const managerB = await loginAs(ctx(), org.users.managerB.email);
+    expectError(await managerB.request('GET', `/api/pdca/${teamNov}`), 403);
+    expectError(await managerB.request('POST', `/api/pdca/${teamNov}/approve-plan`, {}), 403);
+
+    // A department's month: the head runs it but the director approves it.
+    const plan = await approvedPlan(head, director, org.units.department, 'Department 2026 Nov–Dec', [
+      '2026-11-01',
+      '2026-12-31',
+    ]);
+    const cycles = await cyclesOf(director, plan.id);
+    expect(cycles.map((c) => c.permissions)).toEqual([all, all]); // the list carries them too
+    const [nov, dec] = cycles as [(typeof cycles)[number], (typeof cycles)[number]];
+    const headFlags = await permissionsOf(head, nov.id);
+    expect(headFlags).toEqual({ ...all, approveMonth: false });
+    expect(await permissionsOf(analyst, nov.id)).toEqual(none);
+
+    // Each write answers 403 exactly where the flag is false.
+    expectError(await analyst.request('POST', `/api/pdca/${nov.id}/approve-plan`, {}), 403);
+    expectError(await head.request('POST', `/api/pdca/${nov.id}/approve-plan`, {}), 403);
+    await post(director, `/api/pdca/${nov.id}/approve-plan`);
+    expectError(await analyst.request('POST', `/api/pdca/${nov.id}/issue-goals`, {}), 403);
+    await post(head, `/api/pdca/${nov.id}/issue-goals`);
+    expectError(await analyst.request('POST', `/api/pdca/${nov.id}/review`, { comment: 'Mine' }), 403);
+    await post(head, `/api/pdca/${nov.id}/review`, { comment: 'Behind on Cement' });
+    const actionBody = { title: 'Call every dealer', ownerId: org.users.managerA.id, dueDay: '2026-11-25' };
+    expectError(await analyst.request('POST', `/api/pdca/${nov.id}/actions`, actionBody), 403);
+    const action = await post(head, `/api/pdca/${nov.id}/actions`, actionBody, 201);
+    expect(await permissionsOf(analyst, dec.id)).toEqual(none);
+    expect(await permissionsOf(head, dec.id)).toMatchObject({ checkAction: true });
+    expectError(await analyst.request('POST', `/api/pdca/actions/${action.id}/check`, { result: 'effective' }), 403);
+    await post(head, `/api/pdca/actions/${action.id}/check`, { result: 'effective' });
+
+    // A plan reopened for revision pauses its cycles: nothing is allowed, and the writes say so.
+    const revised = await post(director, `/api/plans/${plan.id}/revise`, {
+      version: plan.version,
+      reason: 'New prices',
+    });
+    expect(revised.status).toBe('draft');
+    expect(await permissionsOf(director, dec.id)).toEqual(none);
+    expectError(await director.request('POST', `/api/pdca/${dec.id}/approve-plan`, {}), 409);
   });
 
   it('has no cycles while the plan is a draft', async () => {

@@ -19,7 +19,6 @@ import {
   recordsOutcome,
   statusChoices,
 } from './activity-form.ts';
-import { canDeleteActivity } from './activity-permissions.ts';
 import { NextStepFields } from './NextStepFields.tsx';
 import { emptyNextStep, type NextStepValues, needsNextStep, toNextStep } from './next-step.ts';
 import { useInvalidateWork, useUpdateActivity } from './use-work.ts';
@@ -67,7 +66,7 @@ function ActivityEditForm({
   const kind = activity.kind;
   const statuses = statusChoices(activity);
   const outcome = recordsOutcome(activity, values);
-  const deletable = onDelete !== undefined && canDeleteActivity(me, activity);
+  const deletable = onDelete !== undefined && activity.permissions.delete;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -254,7 +253,7 @@ function ActivityEditForm({
             )}
           </>
         )}
-        {!canDeleteActivity(me, activity) && (
+        {!activity.permissions.delete && (
           <Text size="xs" c="dimmed">
             {t('activities.edit.history')}
           </Text>

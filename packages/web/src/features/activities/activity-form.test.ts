@@ -36,6 +36,7 @@ const call: Activity = {
   createdAt: '2026-03-10T07:31:00.000Z',
   updatedAt: '2026-03-10T07:31:00.000Z',
   version: 3,
+  permissions: { edit: true, delete: false, complete: false },
 };
 const meeting: Activity = { ...call, kind: 'meeting', direction: null, status: 'planned', phone: null };
 const note: Activity = { ...call, kind: 'note', direction: null, durationSec: null, phone: null, body: 'Текст' };

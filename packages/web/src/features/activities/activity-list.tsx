@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { findActivities } from '../../api/activities.ts';
 import { addDays, startOfDayInstant } from '../../shared/format.ts';
 import { useFormat } from '../../shared/use-format.ts';
-import { useMe } from '../auth/session.tsx';
 import { CompanyPicker } from '../companies/CompanyPicker.tsx';
 import { activityKindOptions, activityStatusOptions, directionOptions } from '../crm/labels.ts';
 import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
@@ -13,7 +12,6 @@ import { recordOf } from '../crm/record-of.ts';
 import { rawQuery } from '../list/list-state.ts';
 import type { ListDefinition } from '../list/list-types.ts';
 import { parseQuery } from '../list/parse-query.ts';
-import { canDeleteActivity, canEditActivity } from './activity-permissions.ts';
 
 const KIND_COLORS = { call: 'indigo', meeting: 'grape', email: 'cyan', note: 'gray' } as const;
 
@@ -27,7 +25,6 @@ export interface ActivityRowActions {
 export function useActivityList(actions?: ActivityRowActions): ListDefinition<Activity> {
   const { t } = useTranslation();
   const format = useFormat();
-  const me = useMe();
   return useMemo(() => {
     const definition: ListDefinition<Activity> = {
       entity: 'activities',
@@ -36,7 +33,8 @@ export function useActivityList(actions?: ActivityRowActions): ListDefinition<Ac
       searchPlaceholder: t('activities.search'),
       columns: [
         // First, so the buttons stay in view however wide the chosen columns make the table.
-        ...(actions && canEditActivity(me)
+        // Each row carries what the server lets this user do with it.
+        ...(actions
           ? [
               {
                 id: 'actions',
@@ -44,17 +42,19 @@ export function useActivityList(actions?: ActivityRowActions): ListDefinition<Ac
                 width: '72px',
                 render: (row: Activity) => (
                   <Group gap={2} wrap="nowrap">
-                    <ActionIcon
-                      size="sm"
-                      variant="subtle"
-                      onClick={() => actions.onEdit(row)}
-                      aria-label={t('common.edit')}
-                      title={t('common.edit')}
-                      data-testid={`activities-edit-${row.id}`}
-                    >
-                      ✎
-                    </ActionIcon>
-                    {canDeleteActivity(me, row) && (
+                    {row.permissions.edit && (
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        onClick={() => actions.onEdit(row)}
+                        aria-label={t('common.edit')}
+                        title={t('common.edit')}
+                        data-testid={`activities-edit-${row.id}`}
+                      >
+                        ✎
+                      </ActionIcon>
+                    )}
+                    {row.permissions.delete && (
                       <ActionIcon
                         size="sm"
                         variant="subtle"
@@ -186,5 +186,5 @@ export function useActivityList(actions?: ActivityRowActions): ListDefinition<Ac
       isDimmed: (row) => row.status === 'cancelled',
     };
     return definition;
-  }, [t, format, me, actions]);
+  }, [t, format, actions]);
 }

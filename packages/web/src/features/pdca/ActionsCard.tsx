@@ -33,6 +33,8 @@ export function ActionsCard({ planId, cycle }: { planId: string; cycle: PdcaCycl
   const { t } = useTranslation();
   const [editing, setEditing] = useState<PdcaAction | 'new' | null>(null);
   const [checking, setChecking] = useState<PdcaAction | null>(null);
+  // Last month's actions are of the same plan, so this cycle's permissions cover checking them.
+  const { addAction, checkAction } = cycle.permissions;
   return (
     <Card withBorder padding="md" data-testid="pdca-actions">
       <Stack gap="sm">
@@ -40,7 +42,7 @@ export function ActionsCard({ planId, cycle }: { planId: string; cycle: PdcaCycl
           <Title order={2} size="h4">
             {t('pdca.actions.title')}
           </Title>
-          {cycle.reviewed && (
+          {cycle.reviewed && addAction && (
             <Button size="xs" onClick={() => setEditing('new')} data-testid="pdca-action-add">
               {t('pdca.actions.add')}
             </Button>
@@ -48,14 +50,20 @@ export function ActionsCard({ planId, cycle }: { planId: string; cycle: PdcaCycl
         </Group>
         {!cycle.reviewed && <Text c="dimmed">{t('pdca.actions.reviewFirst')}</Text>}
         {cycle.reviewed && cycle.actions.length === 0 && <Text c="dimmed">{t('pdca.actions.none')}</Text>}
-        {cycle.actions.length > 0 && <ActionsTable actions={cycle.actions} onEdit={setEditing} />}
+        {cycle.actions.length > 0 && (
+          <ActionsTable actions={cycle.actions} onEdit={addAction ? setEditing : undefined} />
+        )}
         <Title order={3} size="h5" mt="sm">
           {t('pdca.actions.previous')}
         </Title>
         {cycle.previousActions.length === 0 ? (
           <Text c="dimmed">{t('pdca.actions.nonePrevious')}</Text>
         ) : (
-          <ActionsTable actions={cycle.previousActions} onCheck={setChecking} testId="pdca-previous-actions" />
+          <ActionsTable
+            actions={cycle.previousActions}
+            onCheck={checkAction ? setChecking : undefined}
+            testId="pdca-previous-actions"
+          />
         )}
       </Stack>
       {editing !== null && (

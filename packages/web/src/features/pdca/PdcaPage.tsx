@@ -11,7 +11,7 @@ import { PlanGoalsCard } from '../goals/PlanGoalsCard.tsx';
 import { usePlan } from '../plans/use-plans.ts';
 import { ActionsCard } from './ActionsCard.tsx';
 import { DeviationsCard } from './DeviationsCard.tsx';
-import { defaultCycleId, formatMonth, type StageState, stageViews } from './pdca-stages.ts';
+import { defaultCycleId, formatMonth, type StageState, stageAllowed, stageViews } from './pdca-stages.ts';
 import { useCycle, useCycles, usePdcaMutations } from './use-pdca.ts';
 
 const STATE_COLOR: Record<StageState, string> = { done: 'green', waiting: 'orange', ahead: 'gray' };
@@ -142,11 +142,22 @@ function StagesCard({ planId, cycle }: { planId: string; cycle: PdcaCycleDetails
   );
 }
 
-/** The button (or form) for the stage the cycle waits on; the server decides who may press it. */
+/**
+ * The button (or form) for the stage the cycle waits on, shown only to whom the server's
+ * permissions on the cycle allow it; the others see whose step it is.
+ */
 function NextStage({ planId, cycle }: { planId: string; cycle: PdcaCycleDetails }) {
   const { t } = useTranslation();
   const mutations = usePdcaMutations(planId, cycle.id);
   const [comment, setComment] = useState('');
+  const allowed = stageAllowed(cycle);
+  if (!allowed) {
+    return cycle.currentStage && cycle.currentStage !== 'act' ? (
+      <Text size="sm" c="dimmed" data-testid="pdca-not-yours">
+        {t(`pdca.notYours.${cycle.currentStage}`)}
+      </Text>
+    ) : null;
+  }
   if (cycle.currentStage === 'plan') {
     return (
       <Group>

@@ -1,6 +1,6 @@
 import type { PdcaCycle } from '@pulse/contracts';
 import { describe, expect, it } from 'vitest';
-import { defaultCycleId, formatMonth, formatPercent, stageState, stageViews } from './pdca-stages.ts';
+import { defaultCycleId, formatMonth, formatPercent, stageAllowed, stageState, stageViews } from './pdca-stages.ts';
 
 const by = { by: { id: '00000000-0000-4000-8000-000000000001', fullName: 'Анна' }, at: '2026-01-05T09:00:00Z' };
 function cycle(overrides: Partial<PdcaCycle> = {}): PdcaCycle {
@@ -15,6 +15,7 @@ function cycle(overrides: Partial<PdcaCycle> = {}): PdcaCycle {
     goalRepCount: 0,
     actionCount: 0,
     currentStage: 'plan',
+    permissions: { approveMonth: true, issueGoals: true, review: true, addAction: true, checkAction: true },
     ...overrides,
   };
 }
@@ -61,4 +62,19 @@ describe('formatPercent', () => {
 
 describe('formatMonth', () => {
   it('names the month in the language', () => expect(formatMonth('2026-03', 'en')).toBe('March 2026'));
+});
+
+describe('stageAllowed', () => {
+  const none = { approveMonth: false, issueGoals: false, review: false, addAction: false, checkAction: false };
+  it("asks the permission of the stage the cycle waits on, and no other's", () => {
+    const headOfTeamOnDepartment = { ...none, issueGoals: true, review: true, addAction: true, checkAction: true };
+    expect(stageAllowed(cycle({ currentStage: 'plan', permissions: headOfTeamOnDepartment }))).toBe(false);
+    expect(stageAllowed(cycle({ currentStage: 'do', permissions: headOfTeamOnDepartment }))).toBe(true);
+    expect(stageAllowed(cycle({ currentStage: 'check', permissions: { ...none, approveMonth: true } }))).toBe(false);
+    expect(stageAllowed(cycle({ currentStage: 'act', permissions: { ...none, addAction: true } }))).toBe(true);
+  });
+  it('allows nothing to a viewer, nor once every stage is done', () => {
+    expect(stageAllowed(cycle({ currentStage: 'plan', permissions: none }))).toBe(false);
+    expect(stageAllowed(cycle({ currentStage: null }))).toBe(false);
+  });
 });

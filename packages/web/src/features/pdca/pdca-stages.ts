@@ -31,6 +31,19 @@ export function stageState(cycle: PdcaCycle, stage: PdcaStage): StageState {
   return STAGES.indexOf(stage) < STAGES.indexOf(cycle.currentStage) ? 'done' : 'ahead';
 }
 
+/** The permission (of the server's, on the cycle) that the work of each stage needs. */
+const STAGE_PERMISSION: Record<PdcaStage, keyof PdcaCycle['permissions']> = {
+  plan: 'approveMonth',
+  do: 'issueGoals',
+  check: 'review',
+  act: 'addAction',
+};
+
+/** Whether the user may do the stage the cycle waits on; false once every stage is done. */
+export function stageAllowed(cycle: Pick<PdcaCycle, 'currentStage' | 'permissions'>): boolean {
+  return cycle.currentStage !== null && cycle.permissions[STAGE_PERMISSION[cycle.currentStage]];
+}
+
 /** The cycle to open first: the earliest one still waiting on a stage, else the last. */
 export function defaultCycleId(cycles: readonly PdcaCycle[]): string | null {
   return (cycles.find((cycle) => cycle.currentStage !== null) ?? cycles.at(-1))?.id ?? null;

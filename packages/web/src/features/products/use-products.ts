@@ -1,23 +1,16 @@
-import { type CreateProductGroupRequest, Ok, type UpdateProductGroupRequest } from '@pulse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http, type Output } from '../../api/client.ts';
 import {
   type CreateProductBody,
+  type CreateProductGroupBody,
   createProduct,
   createProductGroup,
+  deleteProductGroup,
   findProductGroups,
   type UpdateProductBody,
+  type UpdateProductGroupBody,
   updateProduct,
   updateProductGroup,
 } from '../../api/products.ts';
-
-export type CreateProductGroupBody = Output<typeof CreateProductGroupRequest>;
-export type UpdateProductGroupBody = Output<typeof UpdateProductGroupRequest>;
-
-/** Deletes an empty group; one holding products or sub-groups is refused with 409. */
-async function deleteProductGroup(id: string): Promise<void> {
-  await http.delete(`/api/product-groups/${id}`, Ok);
-}
 
 export function useProductGroups() {
   return useQuery({

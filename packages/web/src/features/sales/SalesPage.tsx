@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { useMe } from '../auth/session.tsx';
+import { canCreateDeals } from '../crm/permissions.ts';
 import { EntityList } from '../list/EntityList.tsx';
 import { DeleteSaleModal } from './DeleteSaleModal.tsx';
 import { SaleFormModal } from './SaleFormModal.tsx';
 import { useSaleList } from './sale-list.tsx';
-import { canCreateSales } from './sale-permissions.ts';
 
 /** What was sold: the lines won deals created, and those a department selling outside deals enters here. */
 export function SalesPage() {
@@ -21,7 +21,7 @@ export function SalesPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <PageTitle>{t('sales.title')}</PageTitle>
-        {canCreateSales(me) && (
+        {canCreateDeals(me) && (
           <Button onClick={() => setCreating(true)} data-testid="sale-create">
             {t('sales.create')}
           </Button>

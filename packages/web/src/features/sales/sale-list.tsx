@@ -4,26 +4,24 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findSales } from '../../api/sales.ts';
 import { useFormat } from '../../shared/use-format.ts';
-import { useMe } from '../auth/session.tsx';
 import { CompanyPicker } from '../companies/CompanyPicker.tsx';
 import { channelOptions } from '../crm/labels.ts';
 import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
 import type { ListDefinition } from '../list/list-types.ts';
 import { parseQuery } from '../list/parse-query.ts';
-import { canDeleteSale } from './sale-permissions.ts';
 
 /** Sales lines: the fact table of won deals and direct sales, newest first; lines entered directly can be deleted. */
 export function useSaleList(onDelete?: (sale: Sale) => void): ListDefinition<Sale> {
   const { t } = useTranslation();
   const format = useFormat();
-  const me = useMe();
   return useMemo(() => {
     const definition: ListDefinition<Sale> = {
       entity: 'sales',
       testId: 'sales',
       label: t('sales.title'),
       columns: [
-        // First, so the button stays in view however wide the chosen columns make the table.
+        // First, so the button stays in view however wide the chosen columns make the table. The
+        // server says, line by line, whether this user may delete it.
         ...(onDelete
           ? [
               {
@@ -31,7 +29,7 @@ export function useSaleList(onDelete?: (sale: Sale) => void): ListDefinition<Sal
                 label: t('common.actions'),
                 width: '72px',
                 render: (row: Sale) =>
-                  canDeleteSale(me, row) ? (
+                  row.permissions.delete ? (
                     <ActionIcon
                       size="sm"
                       variant="subtle"
@@ -129,5 +127,5 @@ export function useSaleList(onDelete?: (sale: Sale) => void): ListDefinition<Sal
         row.dealId ? RECORD_PATHS.deal(row.dealId) : row.companyId ? RECORD_PATHS.company(row.companyId) : '/sales',
     };
     return definition;
-  }, [t, format, me, onDelete]);
+  }, [t, format, onDelete]);
 }

@@ -1,13 +1,6 @@
-import { Ok } from '@pulse/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { http } from '../../api/client.ts';
-import { createSale } from '../../api/sales.ts';
+import { createSale, deleteSale } from '../../api/sales.ts';
 import type { CreateSaleBody } from './sale-form.ts';
-
-/** Deletes a line entered directly; a won deal's line is refused with 409. */
-async function deleteSale(id: string): Promise<void> {
-  await http.delete(`/api/sales/${id}`, Ok);
-}
 
 /** A client's purchases decide its lifecycle (new, active, repeat…), so companies refresh with the sales. */
 function useRefreshSales(): () => Promise<void> {

@@ -7,11 +7,10 @@ import { notifyError } from '../../shared/notify.ts';
 import { isStale } from '../../shared/stale.ts';
 import { useFormat } from '../../shared/use-format.ts';
 import { useTransitionTask } from '../activities/use-work.ts';
-import { useMe } from '../auth/session.tsx';
 import { PRIORITY_COLORS } from '../crm/labels.ts';
-import { canRecordWork } from '../crm/permissions.ts';
 import { RECORD_PATHS, RecordLink } from '../crm/RecordLink.tsx';
 import { TaskEditModal } from './TaskEditModal.tsx';
+import { togglable } from './task-toggle.ts';
 
 interface TaskLineProps {
   task: Task;
@@ -25,15 +24,14 @@ interface TaskLineProps {
 /** One task with a checkbox that completes it (or reopens a done one), and an edit button while it is open. */
 export function TaskLine({ task, onCompleting, onCompleteFailed, showLinks = true }: TaskLineProps) {
   const { t } = useTranslation();
-  const me = useMe();
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const transition = useTransitionTask();
   const [editing, setEditing] = useState(false);
   const done = task.status === 'done';
   const cancelled = task.status === 'cancelled';
-  // Only an open task is edited; a closed one is reopened first (the server answers 409 otherwise).
-  const editable = canRecordWork(me) && task.status === 'open';
+  // The server says what this user may do now (an open task only is edited; a closed one is reopened first).
+  const editable = task.permissions.edit;
 
   function toggle() {
     if (cancelled) return;
@@ -60,7 +58,7 @@ export function TaskLine({ task, onCompleting, onCompleteFailed, showLinks = tru
     <Group gap="sm" wrap="nowrap" align="flex-start" data-testid={`task-${task.id}`}>
       <Checkbox
         checked={done}
-        disabled={cancelled || transition.isPending}
+        disabled={!togglable(task) || transition.isPending}
         onChange={toggle}
         aria-label={done ? t('tasks.reopen', { title: task.title }) : t('tasks.complete', { title: task.title })}
         data-testid={`task-complete-${task.id}`}

@@ -22,6 +22,7 @@ const task: Task = {
   createdAt: '2026-03-10T07:31:00.000Z',
   updatedAt: '2026-03-10T07:31:00.000Z',
   version: 2,
+  permissions: { edit: true, complete: true, reopen: false },
 };
 const initial = taskFormValues(task, TZ);
 

@@ -11,6 +11,7 @@ import { recordOf } from '../crm/record-of.ts';
 import { rawQuery } from '../list/list-state.ts';
 import type { ListDefinition } from '../list/list-types.ts';
 import { parseQuery } from '../list/parse-query.ts';
+import { togglable } from './task-toggle.ts';
 
 /** The tasks list, earliest due first; the checkbox completes or reopens a task, "Edit" opens an open one. */
 export function useTaskList(onToggle: (task: Task) => void, onEdit?: (task: Task) => void): ListDefinition<Task> {
@@ -30,7 +31,7 @@ export function useTaskList(onToggle: (task: Task) => void, onEdit?: (task: Task
           render: (row) => (
             <Checkbox
               checked={row.status === 'done'}
-              disabled={row.status === 'cancelled'}
+              disabled={!togglable(row)}
               onChange={() => onToggle(row)}
               aria-label={
                 row.status === 'done'
@@ -111,7 +112,7 @@ export function useTaskList(onToggle: (task: Task) => void, onEdit?: (task: Task
                 label: t('common.actions'),
                 width: '110px',
                 render: (row: Task) =>
-                  row.status === 'open' ? (
+                  row.permissions.edit ? (
                     <Button
                       size="compact-xs"
                       variant="subtle"

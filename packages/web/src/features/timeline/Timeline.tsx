@@ -6,10 +6,8 @@ import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { ActivityEditModal } from '../activities/ActivityEditModal.tsx';
-import { canDeleteActivity, canEditActivity } from '../activities/activity-permissions.ts';
 import { CompleteActivityModal } from '../activities/CompleteActivityModal.tsx';
 import { DeleteActivityModal } from '../activities/DeleteActivityModal.tsx';
-import { useMe } from '../auth/session.tsx';
 import { TaskLine } from '../tasks/TaskLine.tsx';
 import { type TimelineEntry, type TimelineLink, useTimeline } from './use-timeline.ts';
 
@@ -103,10 +101,8 @@ const KIND_COLORS = { call: 'indigo', meeting: 'grape', email: 'cyan', note: 'gr
 function ActivityEntry({ activity, actions }: { activity: Activity; actions: ActivityActions }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const me = useMe();
-  const editable = canEditActivity(me);
-  const canComplete =
-    editable && activity.status === 'planned' && (activity.kind === 'call' || activity.kind === 'meeting');
+  // What this user may do with the activity is the server's answer, carried on the activity.
+  const { edit: editable, delete: deletable, complete: canComplete } = activity.permissions;
   return (
     <Card withBorder padding="xs" data-testid={`activity-${activity.id}`}>
       <Stack gap={4}>
@@ -174,7 +170,7 @@ function ActivityEntry({ activity, actions }: { activity: Activity; actions: Act
               {t('common.edit')}
             </Button>
           )}
-          {canDeleteActivity(me, activity) && (
+          {deletable && (
             <Button
               size="compact-xs"
               variant="subtle"
