@@ -28,18 +28,27 @@ export async function findStageHistories(
   range: { from: Date; to: Date },
 ): Promise<StageEntryRow[]> {
   if (ownerIds.length === 0) return [];
+  // Each deal and each history is read by key (OFFSET 0 keeps the planner from hashing every
+  // deal, or every stage change, of the organisation instead).
   const { rows } = await sql<StageEntryRow>`
     SELECT en.deal_id, en.owner_id, c.to_stage_id AS stage_id, s.pipeline_id, s.position, s.kind, c.changed_at
     FROM (
       SELECT DISTINCT e.deal_id, d.owner_id
       FROM deal_stage_changes e
-      JOIN deals d ON d.org_id = e.org_id AND d.deal_id = e.deal_id
       JOIN stages es ON es.org_id = e.org_id AND es.stage_id = e.to_stage_id
-      WHERE e.org_id = ${orgId} AND e.changed_at >= ${range.from} AND e.changed_at < ${range.to}
-        AND d.owner_id = ANY(${[...ownerIds]}::uuid[]) AND es.kind = 'open'
+      JOIN LATERAL (
+        SELECT d.owner_id FROM deals d
+        WHERE d.org_id = e.org_id AND d.deal_id = e.deal_id AND d.owner_id = ANY(${[...ownerIds]}::uuid[])
+        OFFSET 0
+      ) d ON true
+      WHERE e.org_id = ${orgId} AND e.changed_at >= ${range.from} AND e.changed_at < ${range.to} AND es.kind = 'open'
     ) en
-    JOIN deal_stage_changes c ON c.org_id = ${orgId} AND c.deal_id = en.deal_id
-    JOIN stages s ON s.org_id = c.org_id AND s.stage_id = c.to_stage_id
+    JOIN LATERAL (
+      SELECT h.to_stage_id, h.changed_at FROM deal_stage_changes h
+      WHERE h.org_id = ${orgId} AND h.deal_id = en.deal_id
+      OFFSET 0
+    ) c ON true
+    JOIN stages s ON s.org_id = ${orgId} AND s.stage_id = c.to_stage_id
     ORDER BY en.deal_id, c.changed_at`.execute(tx);
   return rows.map((row) => ({ ...row, changed_at: new Date(row.changed_at) }));
 }
