@@ -211,8 +211,13 @@ describeEachDatabase('daily control: red flags', (ctx) => {
       expect(flag?.drillDown).toEqual({ list: 'tasks', query: `assigneeId=${anna}&overdue=true` });
       const listed = await head.request('GET', `/api/tasks?${flag?.drillDown?.query}`);
       expect(listed.body.items.map((task: { id: string }) => task.id).sort()).toEqual([...ids].sort());
-      // Another head does not see Anna's tasks.
+      // Another head does not see Anna's tasks; Anna sees her own flag, Boris none of hers.
       expect(of(await flagsOf(otherHead), 'overdue-tasks')).toEqual([]);
+      expect(usersOf(await flagsOf(managerA), 'overdue-tasks')).toEqual([anna]);
+      const boris$ = await loginAs(ctx(), org.users.managerB.email);
+      const borisFlags = await flagsOf(boris$);
+      expect(borisFlags.length).toBeGreaterThan(0);
+      expect(borisFlags.every((f) => f.user.id === boris)).toBe(true);
     });
   });
 
@@ -289,6 +294,16 @@ describeEachDatabase('daily control: red flags', (ctx) => {
       const flag = of(await flagsOf(head), 'waiting-leads').find((f) => f.user.id === boris);
       expect(flag).toMatchObject({ figure: 91, limit: 60, count: 1, recordIds: [lead] });
       expect(flag?.drillDown?.query).toBe(`qualifierId=${boris}&waiting=overdue`);
+    });
+    it('skips a public holiday: Friday 6 March 17:30 to Tuesday 10 March (9 March is a holiday)', async () => {
+      const hector = org.users.head.id;
+      const lead = await insertLead({ arrivedAt: new Date('2026-03-06T14:30:00Z'), assigneeId: hector });
+      const headFlag = async () => of(await flagsOf(director), 'waiting-leads').find((f) => f.user.id === hector);
+      // 30 minutes on Friday + 29 on Tuesday = 59.
+      at(new Date('2026-03-10T06:29:00Z'));
+      expect(await headFlag()).toBeUndefined();
+      at(new Date('2026-03-10T06:31:00Z'));
+      expect(await headFlag()).toMatchObject({ figure: 61, limit: 60, count: 1, recordIds: [lead] });
     });
   });
 
