@@ -163,6 +163,7 @@ export type KpiTargetsFromGoalsRequest = z.infer<typeof KpiTargetsFromGoalsReque
 export const KpiGoalSkip = z.object({
   goalId: Id,
   userId: Id,
+  userName: z.string(),
   metric: z.string(),
   /** metric_without_kpi: no KPI measures it; manual_target_exists: a manual target covers it. */
   reason: z.enum(['metric_without_kpi', 'manual_target_exists']),

@@ -31,6 +31,7 @@ export const Section = z.enum([
   'products',
   'sales',
   'plans',
+  'kpiTargets',
   'structure',
   'people',
   'calendar',

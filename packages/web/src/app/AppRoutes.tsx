@@ -38,6 +38,7 @@ const PlansPage = page(() => import('../features/plans/PlansPage.tsx'), 'PlansPa
 const PlanEditorPage = page(() => import('../features/plans/PlanEditorPage.tsx'), 'PlanEditorPage');
 const PlanProgressPage = page(() => import('../features/plans/progress/PlanProgressPage.tsx'), 'PlanProgressPage');
 const PdcaPage = page(() => import('../features/pdca/PdcaPage.tsx'), 'PdcaPage');
+const KpiTargetsPage = page(() => import('../features/kpi-targets/KpiTargetsPage.tsx'), 'KpiTargetsPage');
 const PipelinesPage = page(() => import('../features/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
 
 function guarded(section: Section, element: ReactNode) {
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="plans/:id/pdca" element={guarded('plans', <PdcaPage />)} />
         <Route path="plans/:id/progress" element={guarded('plans', <PlanProgressPage />)} />
         <Route path="my-day" element={guarded('myDay', <MyDayPage />)} />
+        <Route path="kpi-targets" element={guarded('kpiTargets', <KpiTargetsPage />)} />
         <Route path="pipelines" element={guarded('pipelines', <PipelinesPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -69,6 +69,7 @@ export async function targetsFromGoals(
       skipped.push({
         goalId: goal.goal_id,
         userId: goal.user_id,
+        userName: goal.user_name,
         metric: goal.metric,
         reason: 'metric_without_kpi',
         kpiId: null,
@@ -113,6 +114,7 @@ export async function targetsFromGoals(
       skipped.push({
         goalId: goal.goal_id,
         userId: goal.user_id,
+        userName: goal.user_name,
         metric: goal.metric,
         reason: 'manual_target_exists',
         kpiId: kpi.kpiId,

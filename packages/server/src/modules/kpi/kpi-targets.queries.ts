@@ -199,9 +199,11 @@ export function findMonthGoals(tx: Tx, orgId: string, monthStart: string, userId
     .selectFrom('plan_goals as g')
     .innerJoin('plans as p', (j) => j.onRef('p.org_id', '=', 'g.org_id').onRef('p.plan_id', '=', 'g.plan_id'))
     .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'p.org_id').onRef('u.unit_id', '=', 'p.scope_unit_id'))
+    .innerJoin('users as gu', (j) => j.onRef('gu.org_id', '=', 'g.org_id').onRef('gu.user_id', '=', 'g.user_id'))
     .select([
       'g.goal_id',
       'g.user_id',
+      'gu.full_name as user_name',
       'g.metric',
       'g.target',
       'u.kind as plan_scope_kind',

@@ -431,6 +431,7 @@ describeEachDatabase('KPI targets', (ctx) => {
           [goalIds.borisCalls, 'manual_target_exists'],
         ].sort(),
       );
+      expect(result.skipped.find((s) => s.goalId === goalIds.annaOpportunities)?.userName).toBe('Anna Manager');
       // Oleg is outside the head's subtree: no target for him.
       expect(result.items.some((x) => x.userId === org.users.otherManager.id)).toBe(false);
       // The manual target is left as it was.

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/tenant.ts';
 import type { Actor } from '../access/actor.ts';
 import { canViewAudit } from '../audit/audit.policy.ts';
 import { canManageCalendar } from '../calendar/calendar.policy.ts';
+import { canSetTargets } from '../kpi/kpi-targets.policy.ts';
 import { canManageOrganization } from '../organizations/organizations.policy.ts';
 import { canManageStructure } from '../units/units.policy.ts';
 import { canManageUsers } from '../users/users.policy.ts';
@@ -48,6 +49,7 @@ export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {
     viewAudit: canViewAudit(actor),
   };
   const sections: Section[] = ['home', ...crmSections(actor.role), 'structure', 'people'];
+  if (canSetTargets(actor)) sections.push('kpiTargets');
   if (permissions.manageCalendar) sections.push('calendar');
   if (actor.role === 'admin') sections.push('pipelines');
   if (permissions.viewAudit) sections.push('audit');
