@@ -3,6 +3,7 @@ import type { CompanyTables } from './schema/crm-companies.ts';
 import type { DealTables } from './schema/crm-deals.ts';
 import type { ProductTables } from './schema/crm-products.ts';
 import type { FoundationTables } from './schema/foundation.ts';
+import type { KpiTables } from './schema/kpi.ts';
 import type { KpiTargetTables } from './schema/kpi-targets.ts';
 import type { LeadTables } from './schema/leads.ts';
 import type { PdcaTables } from './schema/pdca.ts';
@@ -17,6 +18,7 @@ export type * from './schema/crm-companies.ts';
 export type * from './schema/crm-deals.ts';
 export type * from './schema/crm-products.ts';
 export type * from './schema/foundation.ts';
+export type * from './schema/kpi.ts';
 export type * from './schema/kpi-targets.ts';
 export type * from './schema/leads.ts';
 export type * from './schema/pdca.ts';
@@ -34,4 +36,5 @@ export interface Database
     PlanTables,
     PlanGoalTables,
     PdcaTables,
+    KpiTables,
     KpiTargetTables {}

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Tx, withOrg } from '../../db/tenant.ts';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
+import { rebuildOrgKpiRollups } from '../kpi/rebuild-kpi-rollups.ts';
 import { BulkWriter, type ProgressListener } from './bulk-writer.ts';
 import { COMPETITORS, GROUPS, PRODUCTS } from './catalog.ts';
 import { Counter, type GenContext, makeIds, type Person, type PipelineRefs, streamOf } from './context.ts';
@@ -92,6 +93,7 @@ export async function generateDepartment(
     // Deals point at their leads on insert; the leads learn their deal now that it exists.
     await sql`UPDATE leads l SET deal_id = d.deal_id FROM deals d
       WHERE d.org_id = ${orgId} AND l.org_id = ${orgId} AND d.lead_id = l.lead_id`.execute(tx);
+    rows.kpi_daily = await rebuildOrgKpiRollups(tx, orgId); // the load's dirty pairs, settled by one rebuild
     return { units: structure.units.length, users: people.length, ...rows };
   });
 }
