@@ -51,6 +51,20 @@ export const PlanLineProgress = z.object({
    * those filters can express the line (a rep, a channel); null otherwise.
    */
   drillDown: z.object({ sales: z.string(), deals: z.string() }).nullable(),
+  /**
+   * Won deals against the line's deals plan (the plan's deals target split down the tree); null
+   * when the plan has no deals target. A deal counts on the local day it was won, once, under
+   * its owner, its channel and the direction with most of its lines' amount.
+   */
+  deals: z
+    .object({
+      period: z.number().int(),
+      planToDate: z.number().int(),
+      wonToDate: z.number().int(),
+      /** won / plan to date; null while that plan is 0. */
+      attainment: z.number().nullable(),
+    })
+    .nullable(),
 });
 export type PlanLineProgress = z.infer<typeof PlanLineProgress>;
 

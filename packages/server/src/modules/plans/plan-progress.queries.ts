@@ -115,3 +115,50 @@ export async function findOpenDeals(tx: Tx, orgId: string, window: ProgressWindo
     lines: linesOf.get(deal.deal_id) ?? [],
   }));
 }
+
+/** A won deal of the scope, with the product group carrying most of its lines' amount. */
+export interface WonDealRow {
+  ownerId: string;
+  channel: string | null;
+  closedAt: Date;
+  /** null when the deal has no line with a product group (it counts under "other"). */
+  groupId: string | null;
+}
+
+/**
+ * The scope's deals won between two instants (the caller narrows them to local days). A deal
+ * counts once, whatever its currency: the deals plan is a count. Its direction is the product
+ * group with the largest share of its lines (ties: the lowest group id, so it is stable).
+ */
+export async function findWonDeals(
+  tx: Tx,
+  orgId: string,
+  window: { from: Date; to: Date; unitIds: string[] | null },
+): Promise<WonDealRow[]> {
+  let query = tx
+    .selectFrom('deals as d')
+    .leftJoin('users as o', (j) => j.onRef('o.org_id', '=', 'd.org_id').onRef('o.user_id', '=', 'd.owner_id'))
+    .where('d.org_id', '=', orgId)
+    .where('d.status', '=', 'won')
+    .where('d.closed_at', '>=', window.from)
+    .where('d.closed_at', '<', window.to);
+  if (window.unitIds !== null) query = query.where(sql<SqlBool>`o.unit_id = ANY(${window.unitIds}::uuid[])`);
+  const rows = await query
+    .select([
+      'd.owner_id',
+      'd.channel',
+      'd.closed_at',
+      sql<string | null>`(
+        SELECT pr.group_id FROM deal_lines l
+        JOIN products pr ON pr.org_id = l.org_id AND pr.product_id = l.product_id
+        WHERE l.org_id = d.org_id AND l.deal_id = d.deal_id AND pr.group_id IS NOT NULL
+        GROUP BY pr.group_id ORDER BY sum(l.amount_minor) DESC, pr.group_id LIMIT 1
+      )`.as('group_id'),
+    ])
+    .execute();
+  return rows.flatMap((row) =>
+    row.closed_at === null
+      ? []
+      : [{ ownerId: row.owner_id, channel: row.channel, closedAt: row.closed_at, groupId: row.group_id }],
+  );
+}

@@ -1,5 +1,6 @@
 import type { PlanLineProgress, PlanProgress, PlanProgressDaily } from '@pulse/contracts';
 import {
+  countWorkingDays,
   localDay,
   type MonthPlan,
   type OpenDeal,
@@ -15,10 +16,18 @@ import type { Ctx } from './plan-context.ts';
 import { loadTree } from './plan-decomposition.ts';
 import { findProductGroups } from './plan-facts.queries.ts';
 import type { StoredLine } from './plan-lines.queries.ts';
-import { findOpenDeals, findSalesCells, type OpenDealRow, type SalesCell } from './plan-progress.queries.ts';
+import { lastDayOf } from './plan-period.ts';
+import {
+  findOpenDeals,
+  findSalesCells,
+  findWonDeals,
+  type OpenDealRow,
+  type SalesCell,
+  type WonDealRow,
+} from './plan-progress.queries.ts';
 import { directionsOf, lineMatchers, type Traits } from './plan-progress-scope.ts';
 import { getVisiblePlan, type LoadedPlan, scopeUnitIds } from './plan-records.ts';
-import type { ScenarioMonths } from './plan-split.ts';
+import type { PlanFigures } from './plan-split.ts';
 import { getOrgPlanSettings } from './plans.queries.ts';
 import { partOf } from './present-lines.ts';
 
@@ -41,10 +50,11 @@ export async function getPlanProgress(ctx: Ctx, planId: string, date: string | u
     currency: loaded.currency,
     unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
   };
-  const [cells, deals, groups] = await Promise.all([
+  const [cells, deals, groups, won] = await Promise.all([
     asOf < start ? Promise.resolve([]) : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }),
     findOpenDeals(ctx.tx, ctx.actor.orgId, window),
     findProductGroups(ctx.tx, ctx.actor.orgId),
+    figures.deals === null || asOf < start ? Promise.resolve([]) : wonDeals(ctx, loaded, factTo),
   ]);
   const direction = directionsOf(groups);
   const matchers = lineMatchers(loaded.allLines);
@@ -91,6 +101,12 @@ export async function getPlanProgress(ctx: Ctx, planId: string, date: string | u
       runRate: versus.runRate,
       pipeline: versus.pipeline,
       drillDown: drillDownOf(line, { from: start, factTo, to: end }),
+      deals: dealsProgress(figures.deals?.get(line.id), line, {
+        won: won.filter((deal) => matches(traitsOfDeal(deal, direction))).length,
+        plan,
+        calendar,
+        asOf,
+      }),
     };
   });
   return {
@@ -163,9 +179,10 @@ interface LoadedProgress {
   allLines: StoredLine[];
   /** The lines the actor sees. */
   lines: StoredLine[];
-  figures: ScenarioMonths;
+  figures: PlanFigures;
   currency: string;
   today: string;
+  timeZone: string;
 }
 
 async function loadProgress(ctx: Ctx, planId: string): Promise<LoadedProgress> {
@@ -180,6 +197,7 @@ async function loadProgress(ctx: Ctx, planId: string): Promise<LoadedProgress> {
     figures,
     currency: plan.row.currency,
     today: localDay(ctx.deps.now(), org.time_zone),
+    timeZone: org.time_zone,
   };
 }
 
@@ -193,6 +211,57 @@ function yearPlanOf(monthFigures: readonly number[] | undefined, plan: LoadedPla
   const annualMinor = months.reduce((sum, month) => sum + month.planMinor, 0);
   // planToDate reads the months only; quarters do not apply to a period that need not be a year.
   return { year: Number(plan.period.start.slice(0, 4)), annualMinor, quarters: [], months };
+}
+
+/** The scope's deals won from the period's first day to `factTo`, both local days. */
+async function wonDeals(ctx: Ctx, loaded: LoadedProgress, factTo: string): Promise<WonDealRow[]> {
+  const { plan, timeZone } = loaded;
+  const { start } = plan.period;
+  // A day's bounds in any time zone lie within a day of UTC midnight; the local day decides.
+  const from = new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000);
+  const to = new Date(Date.parse(`${factTo}T00:00:00Z`) + 2 * 86_400_000);
+  const rows = await findWonDeals(ctx.tx, ctx.actor.orgId, {
+    from,
+    to,
+    unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
+  });
+  return rows.filter((row) => {
+    const day = localDay(row.closedAt, timeZone);
+    return day >= start && day <= factTo;
+  });
+}
+
+/**
+ * The line's deals plan for the period and to date against the deals won. To date counts the
+ * months passed and, of the current month, the whole deals due by the share of its working days
+ * elapsed (rounded down) — not the day split of money, which would put a month's few deals on
+ * its first days.
+ */
+function dealsProgress(
+  months: readonly number[] | undefined,
+  line: StoredLine,
+  context: { won: number; plan: LoadedPlan; calendar: WorkCalendar; asOf: string },
+): PlanLineProgress['deals'] {
+  if (months === undefined || line.years.deals === null) return null;
+  const { calendar, asOf } = context;
+  const planned = context.plan.period.months.reduce((sum, month, i) => {
+    const deals = months[i] ?? 0;
+    const [first, last] = [`${month}-01`, lastDayOf(month)];
+    if (asOf >= last) return sum + deals;
+    if (asOf < first) return sum;
+    const total = countWorkingDays(calendar, first, last);
+    return sum + (total === 0 ? 0 : Math.floor((deals * countWorkingDays(calendar, first, asOf)) / total));
+  }, 0);
+  return {
+    period: line.years.deals,
+    planToDate: planned,
+    wonToDate: context.won,
+    attainment: planned === 0 ? null : context.won / planned,
+  };
+}
+
+function traitsOfDeal(deal: WonDealRow, direction: (groupId: string | null) => string): Traits {
+  return { ownerId: deal.ownerId, channel: deal.channel, direction: direction(deal.groupId) };
 }
 
 function traitsOfSale(cell: SalesCell, direction: (groupId: string | null) => string): Traits {

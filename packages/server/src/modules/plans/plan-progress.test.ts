@@ -105,6 +105,7 @@ describeEachDatabase('plan progress', (ctx) => {
         runRate: { forecastMinor: 1_575_000, scenario: 'below-pessimistic' },
         pipeline: { forecastMinor: 2_250_000, weightedMinor: 1_800_000, dealsCounted: 1, scenario: 'realistic' },
         drillDown: null,
+        deals: null,
       });
       const anna = progress.lines.find((l) => l.lineId === lineOf('structure', 'rep'));
       expect(anna).toMatchObject({ factToDateMinor: 450_000, salesCount: 2, pipeline: { forecastMinor: 2_250_000 } });
@@ -201,5 +202,68 @@ describeEachDatabase('plan progress', (ctx) => {
         optimisticMinor: 2_310_000,
       });
     });
+  });
+});
+
+// Deals: Team B plans 21 deals in March, one a working day (21 working days), all carried by its
+// one rep, Boris. On 10 March the plan to date is 6; Boris has won two deals (2 March, direct;
+// 5 March, dealer), a third on 11 March is after the day, Anna's (Team A) is outside the scope.
+describeEachDatabase('plan progress in deals', (ctx) => {
+  let org: TestOrg;
+  let head: Session;
+  let planId: string;
+
+  beforeAll(async () => {
+    const t = ctx();
+    t.clock.now = PINNED_NOW;
+    org = await createTestOrg(t, 'Deals progress org');
+    head = await loginAs(t, org.users.director.email);
+    const [managerA, managerB] = await Promise.all([
+      loginAs(t, org.users.managerA.email),
+      loginAs(t, org.users.managerB.email),
+    ]);
+    const plan = await createPlan(head, {
+      name: 'Team B, March',
+      year: undefined,
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      scopeUnitId: org.units.teamB,
+      realistic: { basis: 'manual', amountMinor: 2_100_000 },
+      dealsTarget: 21,
+    });
+    planId = plan.id;
+    await decompose(head, plan);
+    const pipeline = await defaultPipeline(managerB);
+    const won = { pipelineId: pipeline.id, stageId: pipeline.won };
+    for (const [session, at, channel] of [
+      [managerB, '2026-03-02T09:00:00Z', 'direct'],
+      [managerB, '2026-03-05T20:30:00Z', 'dealer'], // 23:30 in Moscow: still 5 March
+      [managerB, '2026-03-11T09:00:00Z', 'direct'],
+      [managerA, '2026-03-03T09:00:00Z', 'direct'],
+    ] as const) {
+      t.clock.now = new Date(at);
+      await createDeal(session, { ...won, amountMinor: 100_000, channel });
+    }
+  });
+
+  it('counts the deals won to the day against the deals plan to date, on every line', async () => {
+    ctx().clock.now = TENTH;
+    const res = await head.request('GET', `/api/plans/${planId}/progress?date=${ASOF}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const progress = PlanProgress.parse(res.body);
+    const expected = { period: 21, planToDate: 6, wonToDate: 2, attainment: 2 / 6 };
+    const root = progress.lines.find((l) => l.dimension === 'structure' && l.parentId === null);
+    const boris = progress.lines.find((l) => l.kind === 'rep');
+    expect(boris?.userId).toBe(org.users.managerB.id);
+    expect(root?.deals).toEqual(expected);
+    expect(boris?.deals).toEqual(expected);
+    const channel = (name: string) => progress.lines.find((l) => l.kind === 'channel' && l.channel === name);
+    expect([channel('direct')?.deals?.wonToDate, channel('dealer')?.deals?.wonToDate]).toEqual([1, 1]);
+    expect(channel('retail')?.deals?.wonToDate).toBe(0);
+    // The channels split the 21 deals equally (no history): 6/5/5/5, each due at 6/21 of March
+    // by the 10th, whole deals rounded down: 1 each.
+    const channels = progress.lines.filter((l) => l.kind === 'channel');
+    expect(channels.map((l) => l.deals?.period)).toEqual([6, 5, 5, 5]);
+    expect(channels.map((l) => l.deals?.planToDate)).toEqual([1, 1, 1, 1]);
   });
 });

@@ -147,6 +147,8 @@ function ProgressTable(props: {
   const format = useFormat();
   const money = (minor: number | null) =>
     minor === null ? t('common.none') : format.moneyShort(minor, props.progress.currency);
+  // A plan with a deals target: won deals against the deals plan to date, on every line.
+  const withDeals = props.progress.lines.some((line) => line.deals !== null);
   return (
     <Table.ScrollContainer minWidth={1180}>
       <Table highlightOnHover data-testid="progress-table">
@@ -158,6 +160,7 @@ function ProgressTable(props: {
             <Table.Th ta="right">{t('plans.progress.attainment')}</Table.Th>
             <Table.Th ta="right">{t('plans.progress.runRate')}</Table.Th>
             <Table.Th ta="right">{t('plans.progress.pipeline')}</Table.Th>
+            {withDeals && <Table.Th ta="right">{t('plans.progress.dealsWon')}</Table.Th>}
             <Table.Th>{t('plans.progress.records')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -195,6 +198,13 @@ function ProgressTable(props: {
                     <LandingBadge landing={line.pipeline.scenario} />
                   </Group>
                 </Table.Td>
+                {withDeals && (
+                  <Table.Td ta="right" data-testid={`progress-deals-${line.lineId}`}>
+                    {line.deals
+                      ? `${line.deals.wonToDate} / ${line.deals.planToDate} (${formatAttainment(line.deals.attainment, format.locale)})`
+                      : t('common.none')}
+                  </Table.Td>
+                )}
                 <Table.Td onClick={(event) => event.stopPropagation()}>
                   {links ? (
                     <Group gap="xs" wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>

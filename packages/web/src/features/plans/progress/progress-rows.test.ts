@@ -27,6 +27,7 @@ function line(lineId: string, parentId: string | null, extra: Partial<PlanLinePr
     runRate: { forecastMinor: 90, scenario: 'pessimistic' },
     pipeline: { forecastMinor: 95, weightedMinor: 5, dealsCounted: 1, scenario: 'pessimistic' },
     drillDown: null,
+    deals: null,
     ...extra,
   };
 }
