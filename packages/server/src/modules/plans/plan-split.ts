@@ -22,11 +22,9 @@ import {
 // - Pessimistic and optimistic follow the realistic lines: each scenario total is split over
 //   the months, and then down every tree, with the realistic figures as weights ("the same
 //   weights"), so a line's three figures keep the plan's proportions and still sum exactly.
-// - Deals and margin, when the plan has those targets, follow the realistic lines too, but year
-//   first (splitFollowing): each line's year is its share of its parent's by realistic revenue,
-//   then its months keep its running total nearest its share — so 100 deals over three equal
-//   reps are 34/33/33 rather than what twelve separately rounded months would add up to, and
-//   still every month and every year sums exactly at every level.
+// - Deals and margin targets follow the realistic lines too, but year first (splitFollowing):
+//   100 deals over three equal reps are 34/33/33, not what twelve separately rounded months add
+//   up to, and every month and every year still sums exactly at every level.
 // - Bottom-up accepted: an edited leaf's year is spread over its months in the shape it had,
 //   parents become the sums of their children, and the flat trees split the new total again.
 
