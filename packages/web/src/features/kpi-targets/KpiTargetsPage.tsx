@@ -169,7 +169,13 @@ function TargetTable({
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={target.source === 'smart-goal' ? 'indigo' : 'gray'}>
+                <Badge
+                  variant="light"
+                  color={target.source === 'smart-goal' ? 'indigo' : 'gray'}
+                  tt="none"
+                  style={{ overflow: 'visible' }}
+                  styles={{ label: { overflow: 'visible' } }}
+                >
                   {t(`kpiTargets.sources.${target.source}`)}
                 </Badge>
               </Table.Td>
