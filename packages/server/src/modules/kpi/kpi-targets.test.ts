@@ -432,6 +432,9 @@ describeEachDatabase('KPI targets', (ctx) => {
         ].sort(),
       );
       expect(result.skipped.find((s) => s.goalId === goalIds.annaOpportunities)?.userName).toBe('Anna Manager');
+      // Each target taken from a goal is audited like one set by hand.
+      const revenueTarget = result.items.find((x) => x.goalId === goalIds.annaRevenue) as KpiTarget;
+      expect((await auditOf(admin, 'kpi_target', revenueTarget.id)).map((e) => e.action)).toEqual(['create']);
       // Oleg is outside the head's subtree: no target for him.
       expect(result.items.some((x) => x.userId === org.users.otherManager.id)).toBe(false);
       // The manual target is left as it was.
