@@ -5,6 +5,7 @@ export * from './calendar.ts';
 export * from './common.ts';
 export * from './companies.ts';
 export * from './daily-control.ts';
+export * from './dashboard.ts';
 export * from './deals.ts';
 export * from './errors.ts';
 export * from './kpi-targets.ts';
