@@ -77,12 +77,17 @@ export type ProgressListener = (table: BulkTable, rowsSoFar: number) => void;
  * `INSERT … SELECT FROM unnest($1::uuid[], …)` per table and chunk, inside the caller's
  * tenant transaction (so RLS applies). One chunk is written while the next is generated;
  * memory stays bounded by two chunks per table whatever the dataset size.
+ *
+ * The first write sets `pulse.kpi_bulk` for the rest of the transaction: the KPI rollup's triggers
+ * (0013_kpi_rollups.sql) then mark nothing, and the caller must rebuild the organisation's rollup
+ * (rebuildOrgKpiRollups) before it commits — one pass instead of a trigger call per row.
  */
 export class BulkWriter {
   private readonly buffers = new Map<BulkTable, Value[][]>();
   private readonly written = new Map<BulkTable, number>();
   private pending: Promise<void> = Promise.resolve();
   private buffered = 0;
+  private bulkFlagSet = false;
 
   constructor(
     private readonly tx: Tx,
@@ -136,6 +141,10 @@ export class BulkWriter {
   }
 
   private async insert(table: BulkTable, buffer: Value[][]): Promise<void> {
+    if (!this.bulkFlagSet) {
+      await sql`SELECT set_config('pulse.kpi_bulk', 'on', true)`.execute(this.tx);
+      this.bulkFlagSet = true;
+    }
     const columns = TABLES[table];
     const names = columns.map(([name]) => name).join(', ');
     const selectList = columns

@@ -4,6 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { type Tx, withOrg } from '../../db/tenant.ts';
 import { createTestOrg, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase } from '../../test/server.ts';
+import { generateDepartment } from '../demo/generate-department.ts';
+import { createOrganization } from '../organizations/create-organization.ts';
 import {
   addActivity,
   addDeal,
@@ -274,6 +276,33 @@ describeEachDatabase('KPI rollups', (ctx) => {
     await inOrg((tx) => tx.updateTable('organizations').set({ time_zone: 'Europe/London' }).execute(), tz.orgId);
     expect(await inOrg((tx) => refreshKpiRollups(tx, tz.orgId), tz.orgId)).toMatchObject({ rebuilt: true, rows: 1 });
     expect((await inOrg((tx) => storedRollup(tx, tz.orgId), tz.orgId)).map((r) => r.day)).toEqual(['2026-03-02']);
+  });
+
+  it('a generated department ends with its rollup built and nothing left dirty', async () => {
+    const { orgId } = await createOrganization(ctx().deps.db, {
+      name: 'KPI demo',
+      admin: { email: 'admin@kpi-demo.test', fullName: 'Admin', password: null },
+      now: new Date('2026-06-15T06:00:00Z'),
+    });
+    const rows = await generateDepartment(ctx().deps.db, orgId, {
+      size: 'tiny',
+      seed: 11,
+      anchorDay: '2026-06-15',
+      emailDomain: 'kpi-demo.test',
+      passwordHash: null,
+    });
+    const [dirty, stored, fresh] = await inOrg(
+      async (tx) => [
+        await tx.selectFrom('kpi_dirty').select('day').execute(),
+        await storedRollup(tx, orgId),
+        await recomputedRollup(tx, orgId),
+      ],
+      orgId,
+    );
+    expect(dirty).toEqual([]);
+    expect(stored.length).toBe(rows.kpi_daily);
+    expect(stored.length).toBeGreaterThan(100);
+    expect(stored).toEqual(fresh);
   });
 
   it('random writes then a refresh leave kpi_daily equal to a full recomputation', async () => {
