@@ -17,6 +17,7 @@ export * from './plan-progress.ts';
 export * from './plans.ts';
 export * from './products.ts';
 export * from './reference-lists.ts';
+export * from './rep-card.ts';
 export * from './roles.ts';
 export * from './sales.ts';
 export * from './structure.ts';

@@ -10,4 +10,8 @@ export const dailyControlProbes: Probes = {
     url: `/api/daily-control/live-kpis?from=2026-03-01&to=2026-03-31&unitId=${a.units.teamA}`,
     expect: 'not_found',
   }),
+  'GET /api/daily-control/reps/:userId/card': (a) => ({
+    url: `/api/daily-control/reps/${a.users.managerA.id}/card?from=2026-03-01&to=2026-03-31`,
+    expect: 'not_found',
+  }),
 };

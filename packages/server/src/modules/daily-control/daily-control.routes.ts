@@ -1,7 +1,16 @@
-import { DailyControlFlagsQuery, LiveKpis, LiveKpisQuery, RedFlags } from '@pulse/contracts';
+import {
+  DailyControlFlagsQuery,
+  LiveKpis,
+  LiveKpisQuery,
+  RedFlags,
+  RepCard,
+  RepCardParams,
+  RepCardQuery,
+} from '@pulse/contracts';
 import { sessionRoute } from '../../http/route.ts';
 import { getLiveKpis } from './live-kpis.service.ts';
 import { getRedFlags } from './red-flags.service.ts';
+import { getRepCard } from './rep-card.service.ts';
 
 // Daily control for the head's dashboard: today's red flags, and the KPIs computed live for a
 // period. Scope as everywhere: a head their subtree, organisation-wide roles everyone, line staff
@@ -28,5 +37,17 @@ export const dailyControlRoutes = [
     response: LiveKpis,
     errors: [404, 422],
     handler: ({ query }, ctx) => getLiveKpis(ctx, query),
+  }),
+  sessionRoute({
+    method: 'GET',
+    url: '/api/daily-control/reps/:userId/card',
+    tag: 'daily-control',
+    summary:
+      "A rep's card for a period: KPIs over time beside the team's median, the funnel beside the team's, targets, strengths and weaknesses",
+    params: RepCardParams,
+    query: RepCardQuery,
+    response: RepCard,
+    errors: [404, 422],
+    handler: ({ params, query }, ctx) => getRepCard(ctx, params.userId, query),
   }),
 ];
