@@ -267,6 +267,14 @@ describeEachDatabase('KPI rollups', (ctx) => {
     expect(read[0]?.figures.revenue_minor).toBe(0);
   });
 
+  it('lets readers refresh at the same time, each seeing the new figures', async () => {
+    const b = org.users.managerB.id;
+    await inOrg((tx) => addSale(tx, org.orgId, { ownerId: b, day: '2026-03-20', amountMinor: 5 }));
+    const query = { orgId: org.orgId, userIds: [b], from: '2026-03-20', to: '2026-03-20' };
+    const results = await Promise.all([1, 2, 3].map(() => inOrg((tx) => readKpiDaily(tx, query))));
+    expect(results.map((r) => r[0]?.figures.revenue_minor)).toEqual([5, 5, 5]);
+  });
+
   it('rebuilds the organisation when its time zone changes', async () => {
     const tz = await createTestOrg(ctx(), 'KPI zone');
     const a = tz.users.managerA.id;

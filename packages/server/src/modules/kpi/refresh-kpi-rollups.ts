@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
 import {
   computePairs,
@@ -27,8 +28,13 @@ const CHUNK = 5_000;
  * the (rep, day) pairs the triggers marked since the last refresh, deletes their rows and
  * recomputes them from the sources. The cost follows the number of dirty pairs, not the length
  * of the history. An organisation never built, or whose zone changed since, is rebuilt whole.
+ * Refreshes of one organisation queue on a transaction-level advisory lock; a write that marks a
+ * pair being recomputed waits for the refreshing transaction to end, then marks it again.
  */
 export async function refreshKpiRollups(tx: Tx, orgId: string): Promise<RefreshResult> {
+  // Nothing to do is the common case of a dashboard read: answered without the lock, which a
+  // refresh holds to the end of its transaction and would otherwise queue every reader.
+  if (await upToDate(tx, orgId)) return { rebuilt: false, pairs: 0, rows: 0 };
   await lockRollup(tx, orgId);
   // The zone now and the zone of the last build, in one round trip (taken after the lock, so a
   // build that committed while this waited is seen).
@@ -50,4 +56,13 @@ export async function refreshKpiRollups(tx: Tx, orgId: string): Promise<RefreshR
     rows += await insertComputed(tx, orgId, computePairs(orgId, timeZone, chunk));
   }
   return { rebuilt: false, pairs: pairs.length, rows };
+}
+
+/** Built in the organisation's current zone, and no pair marked since. */
+async function upToDate(tx: Tx, orgId: string): Promise<boolean> {
+  const result = await sql<{ fresh: SqlBool }>`SELECT
+      (SELECT time_zone FROM organizations WHERE org_id = ${orgId})
+        IS NOT DISTINCT FROM (SELECT time_zone FROM kpi_rollup_state WHERE org_id = ${orgId})
+      AND NOT EXISTS (SELECT 1 FROM kpi_dirty WHERE org_id = ${orgId}) AS fresh`.execute(tx);
+  return result.rows[0]?.fresh === true;
 }
