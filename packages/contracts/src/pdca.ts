@@ -29,6 +29,11 @@ export const PdcaPermissions = z.object({
   addAction: z.boolean(),
   /** Check last month's actions at this review. */
   checkAction: z.boolean(),
+  /**
+   * Generate (or refresh) the month's goals: of every rep for the plan's owner; of their own
+   * reps for a head who sees only part of the plan (they cannot issue them: that is issueGoals).
+   */
+  generateGoals: z.boolean(),
 });
 export type PdcaPermissions = z.infer<typeof PdcaPermissions>;
 

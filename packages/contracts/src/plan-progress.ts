@@ -159,6 +159,8 @@ export const PlanGoal = z.object({
     workingDays: z.number().int(),
   }),
   version: z.number().int(),
+  /** What the viewer may do with this goal: adjust it (the head over the rep, the director, an administrator; not one's own). */
+  permissions: z.object({ adjust: z.boolean() }),
 });
 export type PlanGoal = z.infer<typeof PlanGoal>;
 export const PlanGoalList = z.object({ items: z.array(PlanGoal) });

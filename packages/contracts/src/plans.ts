@@ -295,7 +295,17 @@ export const PlanLine = ScenarioFigures.merge(TargetFigures).extend({
   label: z.string(),
   /** How the children were split; `fallback: 'no-history'` when last year's split found none. Null for a leaf. */
   split: z
-    .object({ method: WeightMethod, appliedMethod: WeightMethod, fallback: z.enum(['no-history']).nullable() })
+    .object({
+      method: WeightMethod,
+      appliedMethod: WeightMethod,
+      fallback: z.enum(['no-history']).nullable(),
+      /**
+       * Months ('YYYY-MM') in which everyone on the team that month weighed nothing (say, by last
+       * year's share once last year's sellers had left), so the month was split equally among
+       * the people present, ramp still applied. Empty when there were none.
+       */
+      equalWeightMonths: z.array(z.string()),
+    })
     .nullable(),
   weight: z.number().nullable(),
   lastYearMinor: Minor,

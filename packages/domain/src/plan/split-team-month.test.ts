@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeWorkCalendar, russianWorkCalendar } from '../calendar/index.ts';
-import { splitTeamMonth, splitTeamYear, type TeamMember } from './split-team-month.ts';
+import { splitTeamMonth, splitTeamMonthNoted, splitTeamYear, type TeamMember } from './split-team-month.ts';
 
 const russia = russianWorkCalendar();
 const plans = (rows: { planMinor: number }[]) => rows.map((row) => row.planMinor);
@@ -55,6 +55,49 @@ describe('splitTeamMonth', () => {
       expect.objectContaining({ code: 'no_capacity' }),
     );
     expect(plans(splitTeamMonth({ teamPlanMinor: 0, month: '2026-03', members: gone, calendar: russia }))).toEqual([0]);
+  });
+  describe('when everyone on the team that month weighs nothing', () => {
+    // Split by last year's share: Gleb sold 1 000 000.00 RUB last year and leaves on Monday
+    // 15 June 2026; Dina sold nothing. Zhanna, with no sales either, joins on 1 June 2026.
+    const lastYear: TeamMember[] = [
+      { id: 'gleb', weight: 100_000_000, leaveDay: '2026-06-15' },
+      { id: 'dina', weight: 0 },
+      { id: 'zhanna', weight: 0, hireDay: '2026-06-01' },
+    ];
+    const split = (teamPlanMinor: number, month: string) =>
+      splitTeamMonthNoted({ teamPlanMinor, month, members: lastYear, calendar: russia });
+
+    it('lets the one who sold carry the months he is on the team', () => {
+      // May: only Gleb has weight. June: Gleb is here 10 of 21 days, and still the only weight.
+      expect(split(500_000, '2026-05')).toEqual({
+        equalWeights: false,
+        members: [
+          expect.objectContaining({ id: 'gleb', planMinor: 500_000 }),
+          expect.objectContaining({ id: 'dina', planMinor: 0 }),
+          expect.objectContaining({ id: 'zhanna', planMinor: 0 }),
+        ],
+      });
+      expect(plans(split(500_000, '2026-06').members)).toEqual([500_000, 0, 0]);
+    });
+    it('splits the months after he leaves equally among those present, ramp still applied', () => {
+      // July: Dina full, Zhanna in her second month (50 %), both the whole month → 1 : 0.5 of
+      // 300 000 = 200 000 : 100 000. August: Zhanna at 75 % → 1 : 0.75 of 350 000 = 200 000 : 150 000.
+      expect(split(300_000, '2026-07')).toMatchObject({ equalWeights: true });
+      expect(plans(split(300_000, '2026-07').members)).toEqual([0, 200_000, 100_000]);
+      expect(plans(split(350_000, '2026-08').members)).toEqual([0, 200_000, 150_000]);
+      // September: Zhanna is fully ramped → 1 : 1; 100 001 leaves one kopeck, to the earlier part.
+      expect(plans(split(100_001, '2026-09').members)).toEqual([0, 50_001, 50_000]);
+    });
+    it('does not flag a zero plan, and still refuses a month with nobody on the team', () => {
+      expect(split(0, '2026-07')).toEqual(expect.objectContaining({ equalWeights: false }));
+      const gone = [
+        { id: 'a', weight: 5, leaveDay: '2026-02-27' },
+        { id: 'b', weight: 0, hireDay: '2026-04-01' },
+      ];
+      expect(() => splitTeamMonth({ teamPlanMinor: 100, month: '2026-03', members: gone, calendar: russia })).toThrow(
+        expect.objectContaining({ code: 'no_capacity', details: { month: '2026-03' } }),
+      );
+    });
   });
   it('refuses bad members', () => {
     const split = (members: TeamMember[]) => () =>
@@ -111,6 +154,58 @@ describe('splitTeamMonth', () => {
             expect(row.planMinor).toBeLessThanOrEqual(full);
             expect(row.capacity).toBeLessThanOrEqual(1);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe('splitTeamMonth with leavers and zero weights', () => {
+  const dayArb = (from: string, to: string) =>
+    fc
+      .date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
+  const memberArb = fc.record({
+    weight: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 1e9 })),
+    hireDay: fc.option(dayArb('2025-10-01', '2026-12-31'), { nil: null }),
+    leaveDay: fc.option(dayArb('2026-01-01', '2027-03-31'), { nil: null }),
+  });
+  it('sums exactly to the team plan whenever anyone is on the team, and gives nothing to the absent', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 12 }).map((m) => `2026-${String(m).padStart(2, '0')}`),
+        fc.array(memberArb, { minLength: 1, maxLength: 6 }),
+        (teamPlanMinor, month, raw) => {
+          const members: TeamMember[] = raw.map((m, i) => ({
+            id: `m${i}`,
+            weight: m.weight,
+            hireDay: m.hireDay,
+            leaveDay: m.leaveDay !== null && m.hireDay !== null && m.leaveDay < m.hireDay ? m.hireDay : m.leaveDay,
+          }));
+          const input = { teamPlanMinor, month, members, calendar: russia };
+          const present = (member: TeamMember) =>
+            (member.hireDay ?? '') <= `${month}-31` && (member.leaveDay ?? '9999') >= `${month}-01`;
+          let result: ReturnType<typeof splitTeamMonthNoted>;
+          try {
+            result = splitTeamMonthNoted(input);
+          } catch (error) {
+            // Refused only for a plan when nobody works a single working day of the month.
+            expect(error).toMatchObject({ code: 'no_capacity' });
+            expect(teamPlanMinor).toBeGreaterThan(0);
+            expect(splitTeamMonth({ ...input, teamPlanMinor: 0 }).every((row) => row.capacity === 0)).toBe(true);
+            return;
+          }
+          expect(plans(result.members).reduce((a, b) => a + b, 0)).toBe(teamPlanMinor);
+          result.members.forEach((row, i) => {
+            const member = members[i] as TeamMember;
+            if (!present(member) || row.capacity === 0) expect(row.planMinor).toBe(0);
+            if (!result.equalWeights && member.weight === 0) expect(row.planMinor).toBe(0);
+          });
+          const weighed = members.some(
+            (member, i) => (member.weight ?? 0) > 0 && (result.members[i]?.capacity ?? 0) > 0,
+          );
+          expect(result.equalWeights).toBe(teamPlanMinor > 0 && !weighed);
         },
       ),
     );

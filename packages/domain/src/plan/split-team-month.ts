@@ -10,6 +10,11 @@
 // - someone who leaves stops carrying plan after their leave day: the rest of their leave month,
 //   and every later month, is spread over the people still on the team. Months before the
 //   leave month are untouched.
+// - a month is carried by the people on the team that month. When every one of them has a
+//   weight of zero (split by last year's share, and the only people who sold last year have
+//   left), the month is split equally among them instead, ramp still applied, and the month is
+//   flagged (`equalWeights`) so the plan can say so. A plan cannot vanish because last year's
+//   sellers are gone; only a month with nobody on the team at all is refused.
 // Spreading by capacity, rather than piling the deficit on the fully ramped reps alone, keeps
 // the rule well defined for a team made entirely of new hires, and keeps "25 % of a full goal"
 // true of the goals people actually see.
@@ -63,9 +68,29 @@ export interface SplitTeamMonthInput {
  * @throws PlanError `negative_amount` / `invalid_amount`, `invalid_period` for a malformed
  *   month or day or a leave day before the hire day, `no_parts` for no members, `duplicate_id`,
  *   `invalid_number` / `negative_weight` for a bad weight or ramp, `no_capacity` for a non-zero
- *   plan in a month when nobody on the team works.
+ *   plan in a month when nobody on the team works (details: `month`). A month in which everyone
+ *   on the team has a weight of zero is split equally among them instead.
  */
 export function splitTeamMonth(input: SplitTeamMonthInput): MemberMonthPlan[] {
+  return splitTeamMonthNoted(input).members;
+}
+
+/** {@link splitTeamMonth} with whether the month fell back to equal weights. */
+export interface TeamMonthSplit {
+  members: MemberMonthPlan[];
+  /**
+   * True when every member on the team that month had a weight of zero, so a non-zero plan was
+   * split among them equally (ramp and days on the team still applied).
+   */
+  equalWeights: boolean;
+}
+
+/**
+ * {@link splitTeamMonth}, saying whether the month fell back to equal weights because everyone
+ * on the team that month had a weight of zero.
+ * @throws PlanError as {@link splitTeamMonth} does.
+ */
+export function splitTeamMonthNoted(input: SplitTeamMonthInput): TeamMonthSplit {
   const { teamPlanMinor, month, members, calendar } = input;
   checkMinor(teamPlanMinor, 'teamPlanMinor');
   const ramp = checkRamp(input.ramp ?? RAMP);
@@ -83,9 +108,15 @@ export function splitTeamMonth(input: SplitTeamMonthInput): MemberMonthPlan[] {
     return { member, tenure, share, daysOnTeam, weight: (member.weight ?? 1) * share * daysOnTeam };
   });
 
-  const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0);
+  let weights = rows.map((row) => row.weight);
+  let equalWeights = false;
+  if (teamPlanMinor !== 0 && weights.every((weight) => weight === 0)) {
+    // Everyone here weighs nothing (or nobody is here): equal weights among those on the team.
+    weights = rows.map((row) => row.share * row.daysOnTeam);
+    equalWeights = true;
+  }
   let amounts: number[];
-  if (totalWeight === 0) {
+  if (weights.every((weight) => weight === 0)) {
     if (teamPlanMinor !== 0) {
       throw new PlanError('no_capacity', `Nobody on the team works in ${month} to carry a plan of ${teamPlanMinor}`, {
         month,
@@ -93,17 +124,17 @@ export function splitTeamMonth(input: SplitTeamMonthInput): MemberMonthPlan[] {
     }
     amounts = rows.map(() => 0);
   } else {
-    amounts = splitByWeights(
-      teamPlanMinor,
-      rows.map((row) => row.weight),
-    );
+    amounts = splitByWeights(teamPlanMinor, weights);
   }
-  return rows.map((row, i) => ({
-    id: row.member.id,
-    planMinor: amounts[i] ?? 0,
-    capacity: monthDays.length === 0 ? 0 : (row.share * row.daysOnTeam) / monthDays.length,
-    monthOfTenure: row.tenure,
-  }));
+  return {
+    equalWeights,
+    members: rows.map((row, i) => ({
+      id: row.member.id,
+      planMinor: amounts[i] ?? 0,
+      capacity: monthDays.length === 0 ? 0 : (row.share * row.daysOnTeam) / monthDays.length,
+      monthOfTenure: row.tenure,
+    })),
+  };
 }
 
 /** One month of {@link splitTeamYear}. */
@@ -111,11 +142,14 @@ export interface TeamMonthPlan {
   month: string;
   teamPlanMinor: number;
   members: MemberMonthPlan[];
+  /** The month fell back to equal weights: see {@link TeamMonthSplit.equalWeights}. */
+  equalWeights: boolean;
 }
 
 /**
  * {@link splitTeamMonth} for each month of a team's plan (typically the twelve months of
- * {@link breakDownYear}), so a hire ramps and a leaver's remaining months pass to the team.
+ * {@link breakDownYear}), so a hire ramps and a leaver's remaining months pass to the team;
+ * each month says whether it fell back to equal weights.
  * @throws PlanError as {@link splitTeamMonth} does.
  */
 export function splitTeamYear(input: {
@@ -127,7 +161,7 @@ export function splitTeamYear(input: {
   return input.months.map(({ month, teamPlanMinor }) => ({
     month,
     teamPlanMinor,
-    members: splitTeamMonth({ ...input, month, teamPlanMinor }),
+    ...splitTeamMonthNoted({ ...input, month, teamPlanMinor }),
   }));
 }
 

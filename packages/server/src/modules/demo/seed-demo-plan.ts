@@ -1,6 +1,5 @@
-import type { WeightMethod } from '@pulse/contracts';
-import { localDay, PlanError } from '@pulse/domain';
-import { type Kysely, sql } from 'kysely';
+import { localDay } from '@pulse/domain';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
@@ -77,26 +76,12 @@ export async function seedDemoPlan(
       dealsTarget: null,
       marginTargetMinor: null,
     });
-    const decompose = async (structure: WeightMethod) => {
-      const { version } = await getPlan(ctx, created.id);
-      await decomposePlan(ctx, created.id, {
-        version,
-        methods: { structure, directions: 'last-year', channels: 'last-year' },
-      });
-    };
-    // Last year's weights leave a rep who sold nothing last year without capacity; when their
-    // teammates who did sell leave during the year, nobody carries the team's later months and
-    // the split refuses (no_capacity). The small test department can land there on some days;
-    // the people are then weighted equally instead, from a savepoint so the refused try leaves
-    // nothing behind.
-    await sql`SAVEPOINT demo_plan_decompose`.execute(tx);
-    try {
-      await decompose('last-year');
-    } catch (error) {
-      if (!(error instanceof PlanError) || error.code !== 'no_capacity') throw error;
-      await sql`ROLLBACK TO SAVEPOINT demo_plan_decompose`.execute(tx);
-      await decompose('equal');
-    }
+    // By last year's weights; a team whose only sellers of last year leave during the year has
+    // its later months split equally among the people still on it (plan-split.ts).
+    await decomposePlan(ctx, created.id, {
+      version: created.version,
+      methods: { structure: 'last-year', directions: 'last-year', channels: 'last-year' },
+    });
     const decomposed = await getPlan(ctx, created.id);
     await approvePlan(ctx, created.id, { version: decomposed.version });
 

@@ -121,8 +121,8 @@ describeEachDatabase('seedDemo', (ctx) => {
 
   it('makes the plan of a department that has none, once, even where last year cannot weight the reps', async () => {
     // A start that died after the department but before its plan: the plan step alone finishes it.
-    // On this day a team of the small department has nobody with last year's sales left by June,
-    // so the reps are weighted equally instead of refusing the plan.
+    // On this day a team of the small department has nobody with last year's sales left by June:
+    // the plan is still split by last year's weights, those months equally among the people left.
     const db = ctx().deps.db;
     const now = new Date('2026-11-25T09:00:00.000Z');
     const other = await createOrganization(db, {
@@ -155,6 +155,6 @@ describeEachDatabase('seedDemo', (ctx) => {
         .orderBy('dimension')
         .execute(),
     );
-    expect(methods).toContainEqual({ dimension: 'structure', split_method: 'equal' });
+    expect(methods).toContainEqual({ dimension: 'structure', split_method: 'last-year' });
   });
 });

@@ -36,16 +36,19 @@ interface Bucket {
 
 export async function computeDeviations(ctx: Ctx, cycle: LoadedCycle): Promise<PdcaDeviations> {
   const { tx, actor } = ctx;
-  const { row, plan } = cycle;
+  const { row, plan, part } = cycle;
   const month = row.month_start.slice(0, 7);
+  const scope = scopeUnitIds(plan.units, plan.row.scope_unit_id);
   const window = {
     from: row.month_start,
     to: lastDayOf(month),
     currency: plan.row.currency,
-    unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
+    unitIds: part === null ? scope : part.filter((unitId) => scope === null || scope.includes(unitId)),
   };
+  const allLines = await findMonthLines(tx, actor.orgId, plan.row.plan_id, row.month_start);
+  if (part !== null) return partDeviations(ctx, cycle, month, window, allLines);
   const [lines, byOwner, byGroup, byChannel, groups] = [
-    await findMonthLines(tx, actor.orgId, plan.row.plan_id, row.month_start),
+    allLines,
     await findRevenueByOwner(tx, actor.orgId, window),
     await findRevenueByProductGroup(tx, actor.orgId, window),
     await findRevenueByChannel(tx, actor.orgId, window),
@@ -57,11 +60,7 @@ export async function computeDeviations(ctx: Ctx, cycle: LoadedCycle): Promise<P
   for (const sale of byOwner) {
     add(reps, sale.owner_id, Number(sale.revenue_minor), sale.owner_id === null ? NO_OWNER_LABEL : '');
   }
-  const unnamed = [...reps.entries()].filter(([id, b]) => id !== null && b.label === '').map(([id]) => id as string);
-  for (const user of await findUserNames(tx, actor.orgId, unnamed)) {
-    const bucket = reps.get(user.user_id);
-    if (bucket) bucket.label = user.full_name;
-  }
+  await nameReps(ctx, reps);
 
   const directionLines = ofKind('direction');
   const directions = bucketsOf(directionLines, (line) => [line.product_group_id, line.group_name ?? REST_LABEL]);
@@ -80,12 +79,11 @@ export async function computeDeviations(ctx: Ctx, cycle: LoadedCycle): Promise<P
     add(channels, sale.channel, Number(sale.revenue_minor), CHANNEL_LABELS[sale.channel ?? ''] ?? NO_CHANNEL_LABEL);
   }
 
-  const items = [...itemsOf('rep', reps), ...itemsOf('direction', directions), ...itemsOf('channel', channels)].sort(
-    (a, b) =>
-      Math.abs(b.deviationMinor) - Math.abs(a.deviationMinor) ||
-      a.dimension.localeCompare(b.dimension) ||
-      a.label.localeCompare(b.label),
-  );
+  const items = sortItems([
+    ...itemsOf('rep', reps),
+    ...itemsOf('direction', directions),
+    ...itemsOf('channel', channels),
+  ]);
   const root = lines.find((line) => line.dimension === 'structure' && line.parent_line_id === null);
   return {
     cycleId: row.cycle_id,
@@ -95,6 +93,65 @@ export async function computeDeviations(ctx: Ctx, cycle: LoadedCycle): Promise<P
     factMinor: byOwner.reduce((sum, sale) => sum + Number(sale.revenue_minor), 0),
     items,
   };
+}
+
+/**
+ * A head's part of a plan that includes them in part: their reps' lines against the sales of
+ * their units. Directions and channels are split for the whole plan only, so the part has no
+ * plan of its own to set their sales against, and they are left out; the part's plan is the sum
+ * of its highest unit lines (or, with none, of its reps').
+ */
+async function partDeviations(
+  ctx: Ctx,
+  cycle: LoadedCycle,
+  month: string,
+  window: { from: string; to: string; currency: string; unitIds: string[] | null },
+  lines: MonthLineRow[],
+): Promise<PdcaDeviations> {
+  const { tx, actor } = ctx;
+  const units = new Set(window.unitIds ?? []);
+  const byId = new Map(lines.map((line) => [line.plan_line_id, line]));
+  const unitOfParent = (line: MonthLineRow) => byId.get(line.parent_line_id ?? '')?.unit_id ?? '';
+  const structure = lines.filter((line) => line.dimension === 'structure');
+  const repLines = structure.filter(
+    (line) => line.kind === 'rep' && (line.user_id === actor.userId || units.has(unitOfParent(line))),
+  );
+  const tops = structure.filter(
+    (line) => line.kind === 'unit' && units.has(line.unit_id ?? '') && !units.has(unitOfParent(line)),
+  );
+  const byOwner = window.unitIds?.length ? await findRevenueByOwner(tx, actor.orgId, window) : [];
+  const reps = bucketsOf(repLines, (line) => [line.user_id, line.full_name ?? '']);
+  for (const sale of byOwner) {
+    add(reps, sale.owner_id, Number(sale.revenue_minor), sale.owner_id === null ? NO_OWNER_LABEL : '');
+  }
+  await nameReps(ctx, reps);
+  return {
+    cycleId: cycle.row.cycle_id,
+    month,
+    currency: cycle.plan.row.currency,
+    planMinor: (tops.length > 0 ? tops : repLines).reduce((sum, line) => sum + line.realistic_minor, 0),
+    factMinor: byOwner.reduce((sum, sale) => sum + Number(sale.revenue_minor), 0),
+    items: sortItems(itemsOf('rep', reps)),
+  };
+}
+
+/** Names the reps who sold without a plan line of their own. */
+async function nameReps(ctx: Ctx, reps: Map<string | null, Bucket>): Promise<void> {
+  const unnamed = [...reps.entries()].filter(([id, b]) => id !== null && b.label === '').map(([id]) => id as string);
+  for (const user of await findUserNames(ctx.tx, ctx.actor.orgId, unnamed)) {
+    const bucket = reps.get(user.user_id);
+    if (bucket) bucket.label = user.full_name;
+  }
+}
+
+/** Largest absolute deviation first. */
+function sortItems(items: PdcaDeviation[]): PdcaDeviation[] {
+  return items.sort(
+    (a, b) =>
+      Math.abs(b.deviationMinor) - Math.abs(a.deviationMinor) ||
+      a.dimension.localeCompare(b.dimension) ||
+      a.label.localeCompare(b.label),
+  );
 }
 
 function bucketsOf(

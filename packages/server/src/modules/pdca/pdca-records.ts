@@ -3,18 +3,21 @@ import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../plans/plan-context.ts';
 import { getVisiblePlan, type LoadedPlan } from '../plans/plan-records.ts';
-import { canViewCycle, cyclePermissions } from './pdca.policy.ts';
+import { canViewCycle, cyclePart, cyclePermissions } from './pdca.policy.ts';
 import { type ActionRow, type CycleRow, getCycleRow } from './pdca.queries.ts';
 
 /** A cycle as a use case works with it, with its plan as the plan rules load it. */
 export interface LoadedCycle {
   row: CycleRow;
   plan: LoadedPlan;
+  /** The units whose reps, sales and actions the actor sees; null for the whole plan (cyclePart). */
+  part: readonly string[] | null;
 }
 
 /**
- * The cycle if the actor sees its plan in full. Another organisation's cycle, or one of a plan
- * outside the actor's reach, is 404; a plan that includes the actor only in part is 403.
+ * The cycle if the actor sees its plan in full, or is a head the plan includes in part (who
+ * sees their part). Another organisation's cycle, or one of a plan outside the actor's reach, is
+ * 404; a plan that includes a rep only as themself is 403.
  */
 export async function getVisibleCycle(ctx: Ctx, cycleId: string): Promise<LoadedCycle> {
   const row = await getCycleRow(ctx.tx, ctx.actor.orgId, cycleId);
@@ -22,9 +25,10 @@ export async function getVisibleCycle(ctx: Ctx, cycleId: string): Promise<Loaded
   const plan = await getVisiblePlan(ctx, row.plan_id).catch((error: unknown) => {
     throw error instanceof AppError && error.status === 404 ? notFound('Cycle') : error;
   });
-  if (!canViewCycle(plan.access))
-    throw forbidden('The cycle shows every rep of the plan: the head or the director sees it');
-  return { row, plan };
+  if (!canViewCycle(ctx.actor, plan.access)) {
+    throw forbidden("The cycle shows the plan's reps: a head of sales or the director sees it");
+  }
+  return { row, plan, part: cyclePart(ctx.actor, plan.access) };
 }
 
 /** A stage write needs the plan still approved: a plan reopened for revision pauses its cycles. */
@@ -74,6 +78,11 @@ export function cycleFields(row: CycleRow): Record<string, unknown> {
 const done = (id: string | null, name: string | null, at: Date | null) =>
   id && at ? { by: { id, fullName: name ?? '' }, at: at.toISOString() } : null;
 
+/** Whether an action is in the actor's part: any for the whole plan; else owned by them or in their units. */
+export function actionInPart(ctx: Ctx, part: readonly string[] | null, row: ActionRow): boolean {
+  return part === null || row.owner_id === ctx.actor.userId || part.includes(row.owner_unit_id ?? '');
+}
+
 /** The first stage not yet done, in the order plan → do → check → act. */
 export function currentStage(row: CycleRow): PdcaStage | null {
   if (!row.plan_approved_at) return 'plan';
@@ -89,6 +98,7 @@ export function permissionsOf(ctx: Ctx, plan: LoadedPlan): PdcaPermissions {
     level: plan.level,
     scopeUnitId: plan.row.scope_unit_id,
     approved: plan.row.status === 'approved',
+    access: plan.access,
   });
 }
 

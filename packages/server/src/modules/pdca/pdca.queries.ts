@@ -83,9 +83,11 @@ export function findMonthLines(tx: Tx, orgId: string, planId: string, monthStart
       j.onRef('g.org_id', '=', 'l.org_id').onRef('g.group_id', '=', 'l.product_group_id'),
     )
     .select([
+      'l.plan_line_id',
       'l.dimension',
       'l.kind',
       'l.parent_line_id',
+      'l.unit_id',
       'l.user_id',
       'l.product_group_id',
       'l.channel',
@@ -120,6 +122,7 @@ function selectActions(tx: Tx, orgId: string) {
     .selectAll('a')
     .select([
       'o.full_name as owner_name',
+      'o.unit_id as owner_unit_id',
       'ch.full_name as checked_name',
       't.status as task_status',
       't.due_at as task_due_at',

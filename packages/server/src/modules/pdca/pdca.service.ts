@@ -8,6 +8,7 @@ import { canApproveMonth, canRunCycle, canViewCycle } from './pdca.policy.ts';
 import { ensureCycles, findActions, findCycles, getCycleOfMonth, getCycleRow, lockCycle } from './pdca.queries.ts';
 import { computeDeviations } from './pdca-deviations.ts';
 import {
+  actionInPart,
   assertPlanApproved,
   auditPdca,
   cycleFields,
@@ -33,8 +34,9 @@ const TOP_DEVIATIONS = 5;
  */
 export async function listCycles(ctx: Ctx, planId: string): Promise<PdcaCycles> {
   const plan = await getVisiblePlan(ctx, planId);
-  if (!canViewCycle(plan.access))
-    throw forbidden('The cycles show every rep of the plan: the head or the director sees them');
+  if (!canViewCycle(ctx.actor, plan.access)) {
+    throw forbidden("The cycles show the plan's reps: a head of sales or the director sees them");
+  }
   if (plan.row.status === 'approved') {
     await ensureCycles(
       ctx.tx,
@@ -140,13 +142,16 @@ async function detailsOf(ctx: Ctx, cycle: LoadedCycle): Promise<PdcaCycleDetails
   const now = deps.now();
   const { items, ...totals } = await computeDeviations(ctx, cycle);
   const previous = await getCycleOfMonth(tx, actor.orgId, cycle.row.plan_id, previousMonthStart(cycle.row.month_start));
+  // A head who sees part of the plan sees the actions owned by them or in their units.
+  const actionsOf = async (cycleId: string) =>
+    (await findActions(tx, actor.orgId, cycleId))
+      .filter((row) => actionInPart(ctx, cycle.part, row))
+      .map((row) => presentAction(row, now));
   return {
     ...presentCycle(cycle.row, permissionsOf(ctx, cycle.plan)),
     reviewComment: cycle.row.review_comment,
     deviations: { ...totals, top: items.slice(0, TOP_DEVIATIONS) },
-    actions: (await findActions(tx, actor.orgId, cycle.row.cycle_id)).map((row) => presentAction(row, now)),
-    previousActions: previous
-      ? (await findActions(tx, actor.orgId, previous.cycle_id)).map((row) => presentAction(row, now))
-      : [],
+    actions: await actionsOf(cycle.row.cycle_id),
+    previousActions: previous ? await actionsOf(previous.cycle_id) : [],
   };
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { withOrg } from '../../db/tenant.ts';
 import { call, createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase, PINNED_NOW } from '../../test/server.ts';
-import { auditOf, createProduct, expectError, expectInvalid } from '../deals/deals.factories.ts';
+import { auditOf, createProduct, defaultPipeline, expectError, expectInvalid } from '../deals/deals.factories.ts';
+import { insertActivities, insertDeal } from '../plans/plan-goals.factories.ts';
 import { approve, createPlan, decompose, insertSale } from '../plans/plans.factories.ts';
 
 // A two-month plan (March–April 2026) of 200 000.00 with flat seasonality splits evenly: each
@@ -310,8 +312,22 @@ describeEachDatabase('PDCA cycle', (ctx) => {
 
   it('tells each person what they may do in a cycle, and the stage writes agree with it', async () => {
     const analyst = await loginAs(ctx(), org.users.analyst.email);
-    const none = { approveMonth: false, issueGoals: false, review: false, addAction: false, checkAction: false };
-    const all = { approveMonth: true, issueGoals: true, review: true, addAction: true, checkAction: true };
+    const none = {
+      approveMonth: false,
+      issueGoals: false,
+      review: false,
+      addAction: false,
+      checkAction: false,
+      generateGoals: false,
+    };
+    const all = {
+      approveMonth: true,
+      issueGoals: true,
+      review: true,
+      addAction: true,
+      checkAction: true,
+      generateGoals: true,
+    };
     const permissionsOf = async (session: Session, cycleId: string) => {
       const res = await session.request('GET', `/api/pdca/${cycleId}`);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -365,6 +381,135 @@ describeEachDatabase('PDCA cycle', (ctx) => {
     expect(revised.status).toBe('draft');
     expect(await permissionsOf(director, dec.id)).toEqual(none);
     expectError(await director.request('POST', `/api/pdca/${dec.id}/approve-plan`, {}), 409);
+  });
+
+  it("shows the head of one team their part of the organisation's cycle, and lets them do only their part", async () => {
+    // Tina heads Team A (Anna) only. The organisation's March–April plan is the director's.
+    const t = ctx();
+    const tinaEmail = `tina-${randomUUID()}@example.test`;
+    await withOrg(t.deps.db, org.orgId, async (tx) => {
+      const { password_hash } = await tx
+        .selectFrom('users')
+        .select('password_hash')
+        .where('org_id', '=', org.orgId)
+        .where('user_id', '=', org.users.managerA.id)
+        .executeTakeFirstOrThrow();
+      const tina = await tx
+        .insertInto('users')
+        .values({
+          org_id: org.orgId,
+          email: tinaEmail,
+          full_name: 'Tina Teamhead',
+          role: 'head_of_sales',
+          unit_id: org.units.teamA,
+          manager_id: org.users.head.id,
+          hire_date: '2025-01-15',
+          password_hash,
+        })
+        .returning('user_id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('user_logins')
+        .values({ email: tinaEmail, org_id: org.orgId, user_id: tina.user_id })
+        .execute();
+      await tx
+        .updateTable('units')
+        .set({ head_user_id: tina.user_id })
+        .where('org_id', '=', org.orgId)
+        .where('unit_id', '=', org.units.teamA)
+        .execute();
+    });
+    const tina = await loginAs(t, tinaEmail);
+    // Anna's history for her goals' funnel: deals won and lost, meetings and calls.
+    const pipeline = await defaultPipeline(director);
+    const deal = { ownerId: org.users.managerA.id, pipelineId: pipeline.id, amountMinor: 100_000 };
+    const history = { createdAt: '2025-12-01T09:00:00Z', closedAt: '2026-01-15T09:00:00Z' };
+    for (const status of ['won', 'won', 'lost'] as const) {
+      await insertDeal(t, org, {
+        ...deal,
+        ...history,
+        status,
+        stageId: status === 'won' ? pipeline.won : pipeline.lost,
+      });
+    }
+    await insertActivities(t, org, 6, { userId: org.users.managerA.id, kind: 'meeting', at: '2025-11-10T09:00:00Z' });
+    await insertActivities(t, org, 30, {
+      userId: org.users.managerA.id,
+      kind: 'call',
+      direction: 'outbound',
+      at: '2025-11-10T09:00:00Z',
+    });
+    const plan = await approvedPlan(director, director, null, 'Organisation 2026 spring');
+    const [march] = (await cyclesOf(tina, plan.id)).map((c) => c.id) as [string];
+    const tinaFlags = {
+      approveMonth: false,
+      issueGoals: false,
+      review: false,
+      addAction: false,
+      checkAction: false,
+      generateGoals: true,
+    };
+    expect((await cyclesOf(tina, plan.id))[0]?.permissions).toEqual(tinaFlags);
+
+    // Plan: the organisation's month is the director's to approve.
+    expectError(await tina.request('POST', `/api/pdca/${march}/approve-plan`, {}), 403);
+    await post(director, `/api/pdca/${march}/approve-plan`);
+
+    // Do: she generates her reps' goals (Anna's), not Team B's; she may adjust them; issuing is the director's.
+    const generated = await post(tina, `/api/plans/${plan.id}/goals`, { month: '2026-03' });
+    const goalOwners = (items: { user: { id: string } }[]) => [...new Set(items.map((goal) => goal.user.id))];
+    expect(goalOwners(generated.items)).toEqual([org.users.managerA.id]);
+    const listed = await tina.request('GET', `/api/plan-goals?planId=${plan.id}&month=2026-03`);
+    expect(goalOwners(listed.body.items)).toEqual([org.users.managerA.id]);
+    expect(listed.body.items.every((goal: { permissions: { adjust: boolean } }) => goal.permissions.adjust)).toBe(true);
+    const goal = listed.body.items[0] as { id: string; target: number };
+    const adjusted = await tina.request('PATCH', `/api/plan-goals/${goal.id}`, {
+      target: goal.target + 1,
+      reason: 'Tender',
+    });
+    expect(adjusted.status, JSON.stringify(adjusted.body)).toBe(200);
+    expectError(await tina.request('POST', `/api/pdca/${march}/issue-goals`, {}), 403);
+    await post(director, `/api/plans/${plan.id}/goals`, { month: '2026-03' });
+    await post(director, `/api/pdca/${march}/issue-goals`);
+
+    // Check: Team A's plan for March against Anna's March sales (60 000 + 10 000); Boris's 40 000 is not hers.
+    const lines = await director.request('GET', `/api/plans/${plan.id}/lines`);
+    const teamALine = lines.body.lines.find((line: { label: string }) => line.label === 'Team A');
+    const teamAMarch = teamALine.months[0].realisticMinor as number;
+    const deviations = await tina.request('GET', `/api/pdca/${march}/deviations`);
+    expect(deviations.status, JSON.stringify(deviations.body)).toBe(200);
+    expect(deviations.body).toMatchObject({ planMinor: teamAMarch, factMinor: 70_000 });
+    expect(deviations.body.items.map((item: { dimension: string; key: string }) => [item.dimension, item.key])).toEqual(
+      [['rep', org.users.managerA.id]],
+    );
+    const whole = await director.request('GET', `/api/pdca/${march}/deviations`);
+    expect(whole.body.items.map((item: { key: string }) => item.key)).toContain(org.users.managerB.id);
+    expectError(await tina.request('POST', `/api/pdca/${march}/review`, { comment: 'Mine' }), 403);
+    await post(director, `/api/pdca/${march}/review`, { comment: 'Team B ahead' });
+
+    // Act: she sees the actions owned in her team, not Team B's, and cannot add any to the organisation's month.
+    const due = '2026-03-30';
+    await post(
+      director,
+      `/api/pdca/${march}/actions`,
+      { title: 'Anna: dealers', ownerId: org.users.managerA.id, dueDay: due },
+      201,
+    );
+    await post(
+      director,
+      `/api/pdca/${march}/actions`,
+      { title: 'Boris: tender', ownerId: org.users.managerB.id, dueDay: due },
+      201,
+    );
+    const details = await tina.request('GET', `/api/pdca/${march}`);
+    expect(details.status).toBe(200);
+    expect(details.body).toMatchObject({ currentStage: null, permissions: tinaFlags });
+    expect(details.body.actions.map((action: { title: string }) => action.title)).toEqual(['Anna: dealers']);
+    expect(details.body.deviations.top.map((item: { key: string }) => item.key)).toEqual([org.users.managerA.id]);
+    const actionBody = { title: 'Mine', ownerId: org.users.managerA.id, dueDay: due };
+    expectError(await tina.request('POST', `/api/pdca/${march}/actions`, actionBody), 403);
+    // A rep the plan includes still does not see the cycle.
+    expectError(await managerA.request('GET', `/api/pdca/${march}`), 403);
   });
 
   it('has no cycles while the plan is a draft', async () => {

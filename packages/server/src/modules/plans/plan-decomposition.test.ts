@@ -1,3 +1,4 @@
+import { PlanLines } from '@pulse/contracts';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase, PINNED_NOW } from '../../test/server.ts';
@@ -129,6 +130,83 @@ describeEachDatabase('plan decomposition', (ctx) => {
     });
   });
 
+  describe("by last year, when last year's only seller leaves mid-year", () => {
+    // The demo's case: a team of two, and the one who sold last year leaves during the plan year.
+    const flat = { seasonality: { coefficients: Array(12).fill(1) } };
+    let org: TestOrg;
+    let director: Session;
+    let teamD: string;
+    let teamE: string;
+    beforeAll(async () => {
+      const t = ctx();
+      org = await createTestOrg(t, 'Leaver org');
+      director = await loginAs(t, org.users.director.email);
+      teamD = await insertUnit(t, org, { name: 'Team D', kind: 'team', parentId: org.units.department });
+      const sasha = await insertRep(t, org, {
+        fullName: 'Sasha Seller',
+        unitId: teamD,
+        hireDate: '2020-02-03',
+        deactivatedAt: new Date('2026-06-15T15:00:00Z'), // 18:00 in Moscow: his last day is 15 June
+      });
+      await insertRep(t, org, { fullName: 'Pavel Plain', unitId: teamD, hireDate: '2021-05-04' });
+      await insertSale(t, org, { day: '2025-05-20', amountMinor: 500_000, ownerId: sasha });
+      // Team E: its seller leaves at the end of March and the next rep starts in June, so
+      // nobody at all is on the team in April and May.
+      teamE = await insertUnit(t, org, { name: 'Team E', kind: 'team', parentId: org.units.department });
+      const erik = await insertRep(t, org, {
+        fullName: 'Erik Early',
+        unitId: teamE,
+        hireDate: '2020-02-03',
+        deactivatedAt: new Date('2026-03-31T15:00:00Z'),
+      });
+      await insertRep(t, org, { fullName: 'Lena Late', unitId: teamE, hireDate: '2026-06-01' });
+      await insertSale(t, org, { day: '2025-05-20', amountMinor: 300_000, ownerId: erik });
+    });
+
+    it('gives the seller the months he is here and the rest to the one who stays, saying which months fell back', async () => {
+      // 1 200 000 flat: 100 000 a month. Sasha alone has weight (500 000 of last year), so he
+      // carries January–June (June too: he works part of it and is the only weight); from July
+      // Pavel alone is on the team, with no weight, so July–December go to him in equal shares.
+      const plan = await createPlan(director, {
+        ...flat,
+        scopeUnitId: teamD,
+        realistic: { basis: 'manual', amountMinor: 1_200_000 },
+      });
+      const tree = await decompose(director, plan, { methods: { structure: 'last-year' } });
+      const sasha = lineOf(tree, 'Sasha Seller');
+      const pavel = lineOf(tree, 'Pavel Plain');
+      expect(realisticMonths(sasha)).toEqual([...Array(6).fill(100_000), ...Array(6).fill(0)]);
+      expect(realisticMonths(pavel)).toEqual([...Array(6).fill(0), ...Array(6).fill(100_000)]);
+      expect(sasha).toMatchObject({ lastYearMinor: 500_000, leaveDay: '2026-06-15', realisticMinor: 600_000 });
+      expect(lineOf(tree, 'Team D').split).toEqual({
+        method: 'last-year',
+        appliedMethod: 'last-year',
+        fallback: null,
+        equalWeightMonths: ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'],
+      });
+      // The note is worked out again when the plan is read, not only in the decomposition's answer.
+      const read = await director.request('GET', `/api/plans/${plan.id}/lines`);
+      expect(read.status).toBe(200);
+      expect(lineOf(PlanLines.parse(read.body), 'Team D').split?.equalWeightMonths).toHaveLength(6);
+      await expectExactTree(ctx(), org, plan.id);
+    });
+
+    it('refuses with 422 naming the team and the month when nobody at all is on the team', async () => {
+      const plan = await createPlan(director, { ...flat, scopeUnitId: teamE });
+      const res = await director.request('POST', `/api/plans/${plan.id}/decompose`, {
+        version: plan.version,
+        methods: { structure: 'last-year' },
+      });
+      expectRefusal(res, 'no_capacity');
+      expect(res.body.error.message).toContain('"Team E" in 2026-04');
+      // Equal weights do not help either: there is nobody to weigh.
+      expectRefusal(
+        await director.request('POST', `/api/plans/${plan.id}/decompose`, { version: plan.version }),
+        'no_capacity',
+      );
+    });
+  });
+
   describe('by last year, across directions and channels, edited by hand', () => {
     // This organisation has sales history; its plans are given flat seasonality to keep the numbers round.
     const flat = { seasonality: { coefficients: Array(12).fill(1) } };
@@ -164,6 +242,7 @@ describeEachDatabase('plan decomposition', (ctx) => {
         method: 'last-year',
         appliedMethod: 'last-year',
         fallback: null,
+        equalWeightMonths: [],
       });
       // Cement 200 000 of 400 000; the rest is "other".
       expect(lineOf(tree, 'Cement').realisticMinor).toBe(600_000);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { localDay, type WeightMethod } from '@pulse/domain';
+import { localDay, PlanError, type WeightMethod } from '@pulse/domain';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import { type Ctx, refuse } from './plan-context.ts';
 import {
@@ -15,6 +15,7 @@ import { findPlanLineMonths, findPlanLines, replacePlanLines, type StoredLine } 
 import { type Period, yearBefore } from './plan-period.ts';
 import { type LoadedPlan, scopeUnitIds, totalsOf } from './plan-records.ts';
 import { type PlanFigures, splitTopDown, withScenarios } from './plan-split.ts';
+import { equalWeightMonths } from './plan-split-notes.ts';
 import {
   buildPlanTree,
   directionOfGroup,
@@ -83,8 +84,43 @@ export async function decomposeFromStructure(ctx: Ctx, plan: LoadedPlan, options
 /** Splits the plan down the given lines top-down and stores them. */
 export async function respread(ctx: Ctx, plan: LoadedPlan, lines: readonly PlanLineDraft[]): Promise<void> {
   const calendar = await loadWorkCalendar(ctx.tx, ctx.actor.orgId);
-  const figures = splitTopDown(lines, totalsOf(plan.row, plan.period), calendar);
+  let figures: PlanFigures;
+  try {
+    figures = splitTopDown(lines, totalsOf(plan.row, plan.period), calendar);
+  } catch (error) {
+    throw namingTheTeam(error, plan, lines);
+  }
   await storeLines(ctx, plan, lines, figures);
+}
+
+/**
+ * A month nobody on a team works, refused by the split with the team's line id, said with the
+ * team's name so the head knows where to look (people to add, or a leave day to check).
+ */
+function namingTheTeam(error: unknown, plan: LoadedPlan, lines: readonly PlanLineDraft[]): unknown {
+  if (!(error instanceof PlanError) || error.code !== 'no_capacity') return error;
+  const { id, month } = error.details;
+  const line = lines.find((candidate) => candidate.id === id);
+  if (!line || typeof month !== 'string') return error;
+  const name = line.unitId === null ? null : (plan.units.get(line.unitId)?.name ?? null);
+  const where = name === null ? 'the plan' : `"${name}"`;
+  return new PlanError('no_capacity', `Nobody works in ${where} in ${month} to carry its plan`, {
+    id: line.id,
+    month,
+    ...(line.unitId === null ? {} : { unitId: line.unitId }),
+  });
+}
+
+/** Line id → the months its split gave equal shares to the people present (see equalWeightMonths). */
+export async function loadEqualWeightMonths(
+  ctx: Ctx,
+  plan: LoadedPlan,
+  lines: readonly StoredLine[],
+  figures: PlanFigures,
+): Promise<Map<string, string[]>> {
+  if (lines.length === 0) return new Map();
+  const calendar = await loadWorkCalendar(ctx.tx, ctx.actor.orgId);
+  return equalWeightMonths(lines, figures.realistic, plan.period.months, calendar);
 }
 
 /**

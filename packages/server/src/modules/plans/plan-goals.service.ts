@@ -16,8 +16,9 @@ import { loadTree } from './plan-decomposition.ts';
 import { findBestMonths, findFunnelHistories, getGoalSettings, sumRevenue } from './plan-goals.queries.ts';
 import { lastDayOf, monthStartAfter } from './plan-period.ts';
 import { getVisiblePlan } from './plan-records.ts';
-import { canPlanFor } from './plans.policy.ts';
+import { canAdjustGoal, canGenerateGoals } from './plans.policy.ts';
 import { getOrgPlanSettings } from './plans.queries.ts';
+import { partOf } from './present-lines.ts';
 
 // SMART goals for a month of an approved plan: for every rep line, the rep's month plan is the
 // revenue goal, and the domain's reverse funnel (buildSmartGoals) turns it into deals, new
@@ -28,13 +29,12 @@ import { getOrgPlanSettings } from './plans.queries.ts';
 // Generating again refreshes the generated targets and keeps a target the head adjusted.
 
 const HISTORY_MONTHS = 12;
-const ADJUSTERS = ['head_of_sales', 'commercial_director', 'admin'] as const;
 
 /** Generates (or refreshes) the goals of every rep of the plan for a month. */
 export async function generatePlanGoals(ctx: Ctx, planId: string, month: string): Promise<{ items: PlanGoal[] }> {
   const { tx, actor } = ctx;
   const plan = await getVisiblePlan(ctx, planId);
-  if (plan.access !== 'full' || !canPlanFor(actor, plan.row.scope_unit_id)) {
+  if (!canGenerateGoals(actor, plan.access, plan.row.scope_unit_id)) {
     throw forbidden('Goals are issued by the head of the unit, the commercial director or an administrator');
   }
   if (plan.row.status !== 'approved') {
@@ -47,7 +47,9 @@ export async function generatePlanGoals(ctx: Ctx, planId: string, month: string)
     ]);
   }
   const { lines, figures } = await loadTree(ctx, plan);
-  const reps = lines.filter((line) => line.dimension === 'structure' && line.kind === 'rep' && line.userId);
+  // A head the plan includes in part generates the goals of their own reps only.
+  const reach = plan.access === 'full' ? lines : partOf(actor, lines);
+  const reps = reach.filter((line) => line.dimension === 'structure' && line.kind === 'rep' && line.userId);
   const calendar = await loadWorkCalendar(tx, actor.orgId);
   const org = await getOrgPlanSettings(tx, actor.orgId);
   const settings = await getGoalSettings(tx, actor.orgId);
@@ -174,8 +176,10 @@ export async function adjustPlanGoal(
   const { tx, actor } = ctx;
   const [goal] = await findGoals(ctx, { goalId });
   if (!goal) throw notFound('Goal');
-  const canAdjust = (ADJUSTERS as readonly string[]).includes(actor.role) && actor.userId !== goal.user.id;
-  if (!canAdjust) throw forbidden('A goal is adjusted by the head of sales or the commercial director');
+  // The goal's permission is canAdjustGoal of the actor and the rep (findGoals).
+  if (!goal.permissions.adjust) {
+    throw forbidden("A goal is adjusted by the head of the rep's unit, the commercial director or an administrator");
+  }
   await tx
     .updateTable('plan_goals')
     .set({
@@ -305,5 +309,6 @@ async function findGoals(
     achievabilityLimitMinor: row.achievability_limit_minor,
     funnel: row.funnel as PlanGoal['funnel'],
     version: row.version,
+    permissions: { adjust: canAdjustGoal(actor, { userId: row.user_id, unitId: row.unit_id }) },
   }));
 }

@@ -145,6 +145,11 @@ describeEachDatabase('plan goals', (ctx) => {
       const deals = items.find((goal) => goal.metric === 'deals-won');
       if (!deals) throw new Error('no deals goal');
       const url = `/api/plan-goals/${deals.id}`;
+      // The head over Anna's team may adjust every goal of hers, and is told so; Anna may not.
+      expect(items.map((goal) => goal.permissions.adjust)).toEqual(items.map(() => true));
+      const hers = PlanGoalList.parse((await managerA.request('GET', `/api/plan-goals?planId=${planId}`)).body);
+      expect(hers.items.length).toBeGreaterThan(0);
+      expect(hers.items.map((goal) => goal.permissions.adjust)).toEqual(hers.items.map(() => false));
       expectError(await managerA.request('PATCH', url, { target: 5, reason: 'Too many' }), 403);
       expectError(await rivalDirector.request('PATCH', url, { target: 5, reason: 'x' }), 404);
       expectInvalid(await head.request('PATCH', url, { target: -1, reason: 'x' }), 'body.target');

@@ -2,7 +2,14 @@ import type { PlanLines } from '@pulse/contracts';
 import { compareBottomUp, PlanError, type PlanTreeNode, resolveScenarios, type WeightMethod } from '@pulse/domain';
 import { notFound } from '../../http/errors.ts';
 import { audit, type Ctx, refuse } from './plan-context.ts';
-import { type DecomposeOptions, decomposeFromStructure, loadTree, respread, storeLines } from './plan-decomposition.ts';
+import {
+  type DecomposeOptions,
+  decomposeFromStructure,
+  loadEqualWeightMonths,
+  loadTree,
+  respread,
+  storeLines,
+} from './plan-decomposition.ts';
 import { storedEntry } from './plan-input.ts';
 import { type StoredLine, setBottomUp } from './plan-lines.queries.ts';
 import { getEditablePlan, getVisiblePlan, type LoadedPlan, saveAtNextVersion, totalsOf } from './plan-records.ts';
@@ -15,7 +22,8 @@ export async function listPlanLines(ctx: Ctx, planId: string): Promise<PlanLines
   const plan = await getVisiblePlan(ctx, planId);
   const { lines, figures } = await loadTree(ctx, plan);
   const { name } = await getOrgPlanSettings(ctx.tx, ctx.actor.orgId);
-  return presentLines(ctx, plan, lines, figures, compare(lines), name);
+  const equalMonths = await loadEqualWeightMonths(ctx, plan, lines, figures);
+  return presentLines(ctx, plan, lines, figures, compare(lines), name, equalMonths);
 }
 
 /** Decomposes the plan afresh from the organisation's structure and last year's sales. */

@@ -5,6 +5,7 @@ import {
   splitPlan,
   splitTeamYear,
   splitYearByMonths,
+  type TeamMonthPlan,
   type WeightMethod,
   type WorkCalendar,
 } from '@pulse/domain';
@@ -16,7 +17,9 @@ import {
 //   each month is split down each tree separately. A structure line splits among its children
 //   by capacity (splitTeamYear: the method's weight × ramp × days on the team), so new hires
 //   ramp and leavers hand their remainder to the team; a unit counts as a member that joins with
-//   its first rep and leaves with its last. Directions and channels split flat (splitPlan).
+//   its first rep and leaves with its last. A month in which everyone present weighs nothing
+//   (last year's sellers have left) is split equally among those present; only a month with
+//   nobody on the team is refused. Directions and channels split flat (splitPlan).
 //   Because every month is split on its own, children's months sum exactly to their parent's,
 //   and a line's year is the sum of its months — at every level, by construction.
 // - Pessimistic and optimistic follow the realistic lines: each scenario total is split over
@@ -200,12 +203,12 @@ export function withScenarios(lines: readonly SplitLine[], realistic: MonthFigur
   };
 }
 
-interface Tree {
+export interface Tree {
   roots: SplitLine[];
   children: Map<string, SplitLine[]>;
 }
 
-function treeOf(lines: readonly SplitLine[]): Tree {
+export function treeOf(lines: readonly SplitLine[]): Tree {
   const roots: SplitLine[] = [];
   const children = new Map<string, SplitLine[]>();
   for (const line of lines) {
@@ -225,13 +228,7 @@ function splitStructure(
   const children = tree.children.get(line.id) ?? [];
   if (children.length === 0) return;
   const own = out.get(line.id) ?? [];
-  const { weights } = splitOf(line, children);
-  const members = children.map((child, i) => ({ id: child.id, weight: weights[i] ?? 0, ...datesOf(child, tree) }));
-  const year = splitTeamYear({
-    months: months.map((month, i) => ({ month, teamPlanMinor: own[i] ?? 0 })),
-    members,
-    calendar,
-  });
+  const year = splitChildren(line, children, own, tree, months, calendar);
   children.forEach((child, i) => {
     out.set(
       child.id,
@@ -239,6 +236,38 @@ function splitStructure(
     );
     splitStructure(child, tree, out, months, calendar);
   });
+}
+
+/**
+ * A structure line's months split among its children by capacity. A month in which nobody on
+ * the team works is refused with the team's line id and the month (a caller names the team).
+ */
+export function splitChildren(
+  line: SplitLine,
+  children: readonly SplitLine[],
+  own: readonly number[],
+  tree: Tree,
+  months: readonly string[],
+  calendar: WorkCalendar,
+): TeamMonthPlan[] {
+  const { weights } = splitOf(line, children);
+  const members = children.map((child, i) => ({ id: child.id, weight: weights[i] ?? 0, ...datesOf(child, tree) }));
+  try {
+    return splitTeamYear({
+      months: months.map((month, i) => ({ month, teamPlanMinor: own[i] ?? 0 })),
+      members,
+      calendar,
+    });
+  } catch (error) {
+    if (error instanceof PlanError && error.code === 'no_capacity') {
+      const month = String(error.details.month);
+      throw new PlanError('no_capacity', `Nobody works in ${month} on the team of line ${line.id} to carry its plan`, {
+        id: line.id,
+        month,
+      });
+    }
+    throw error;
+  }
 }
 
 /**

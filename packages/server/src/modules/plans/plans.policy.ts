@@ -61,3 +61,21 @@ export function canApprovePlan(actor: Actor, level: PlanLevel, scopeUnitId: stri
   if (PLANNERS.includes(actor.role)) return true;
   return level === 'team' && canPlanFor(actor, scopeUnitId);
 }
+
+/**
+ * Adjusting a rep's SMART goal: the head of sales over the rep's unit, the commercial director
+ * or an administrator; never one's own goal (a goal set for oneself is no goal).
+ */
+export function canAdjustGoal(actor: Actor, goal: { userId: string; unitId: string | null }): boolean {
+  if (goal.userId === actor.userId) return false;
+  if (PLANNERS.includes(actor.role)) return true;
+  return actor.role === 'head_of_sales' && goal.unitId !== null && actor.scope.unitIds.includes(goal.unitId);
+}
+
+/**
+ * Generating (refreshing) a month's SMART goals of an approved plan: the planner of the plan's
+ * scope for every rep; a head of sales the plan includes in part, for the reps of their units.
+ */
+export function canGenerateGoals(actor: Actor, access: PlanAccess, scopeUnitId: string | null): boolean {
+  return access === 'full' ? canPlanFor(actor, scopeUnitId) : actor.role === 'head_of_sales';
+}

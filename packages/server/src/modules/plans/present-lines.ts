@@ -15,6 +15,7 @@ export function presentLines(
   figures: PlanFigures,
   comparison: BottomUpComparison,
   organisationName: string,
+  equalMonths: ReadonlyMap<string, readonly string[]> = new Map(),
 ): PlanLines {
   const differences = new Map(comparison.nodes.map((node) => [node.id, node]));
   const children = new Map<string, StoredLine[]>();
@@ -31,6 +32,7 @@ export function presentLines(
         difference: differences.get(line.id),
         months: plan.period.months,
         organisationName,
+        equalMonths: equalMonths.get(line.id) ?? [],
       }),
     ),
     reconciled: comparison.nodes.every((node) => node.differenceMinor === 0),
@@ -45,6 +47,7 @@ function presentLine(
     difference: NodeDifference | undefined;
     months: readonly string[];
     organisationName: string;
+    equalMonths: readonly string[];
   },
 ): PlanLine {
   const { figures, difference } = context;
@@ -60,7 +63,7 @@ function presentLine(
     productGroupId: line.productGroupId,
     channel: line.channel,
     label: line.label ?? defaultLabel(line, context.organisationName),
-    split: context.children.length === 0 ? null : splitSummary(line, context.children),
+    split: context.children.length === 0 ? null : splitSummary(line, context.children, context.equalMonths),
     weight: line.weight,
     lastYearMinor: line.lastYearMinor,
     hireDay: line.hireDay,
@@ -86,13 +89,20 @@ function defaultLabel(line: StoredLine, organisationName: string): string {
   return line.kind === 'total' ? 'total' : 'other';
 }
 
-function splitSummary(line: StoredLine, children: readonly StoredLine[]): PlanLine['split'] {
+function splitSummary(
+  line: StoredLine,
+  children: readonly StoredLine[],
+  equalMonths: readonly string[],
+): PlanLine['split'] {
+  const equalWeightMonths = [...equalMonths];
   try {
     const { method, appliedMethod, fallback } = splitOf(line, children);
-    return { method, appliedMethod, fallback };
+    return { method, appliedMethod, fallback, equalWeightMonths };
   } catch (error) {
     // Stored trees were split by these very rules; should one no longer pass, still show it.
-    if (error instanceof PlanError) return { method: line.split, appliedMethod: line.split, fallback: null };
+    if (error instanceof PlanError) {
+      return { method: line.split, appliedMethod: line.split, fallback: null, equalWeightMonths };
+    }
     throw error;
   }
 }

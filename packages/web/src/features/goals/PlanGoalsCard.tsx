@@ -19,19 +19,15 @@ import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { MoneyInput, moneyText } from '../../shared/MoneyInput.tsx';
 import { parseMoneyInput } from '../../shared/money.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
-import { useMe } from '../auth/session.tsx';
-import { canReassign } from '../crm/permissions.ts';
 import { useGoalValue } from './use-goal-value.ts';
 import { useAdjustGoal, useMonthGoals } from './use-goals.ts';
 
 /** Do: the month's SMART goals of every rep; a head adjusts a target with the reason. */
 export function PlanGoalsCard({ planId, month, currency }: { planId: string; month: string; currency: string }) {
   const { t } = useTranslation();
-  const me = useMe();
   const goals = useMonthGoals(planId, month);
   const value = useGoalValue();
   const [adjusting, setAdjusting] = useState<PlanGoal | null>(null);
-  const canAdjust = canReassign(me);
   return (
     <Card withBorder padding="md" data-testid="pdca-goals">
       <Stack gap="sm">
@@ -89,7 +85,7 @@ export function PlanGoalsCard({ planId, month, currency }: { planId: string; mon
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {canAdjust && (
+                    {goal.permissions.adjust && (
                       <Button
                         size="compact-xs"
                         variant="default"

@@ -153,9 +153,22 @@ function NextStage({ planId, cycle }: { planId: string; cycle: PdcaCycleDetails 
   const allowed = stageAllowed(cycle);
   if (!allowed) {
     return cycle.currentStage && cycle.currentStage !== 'act' ? (
-      <Text size="sm" c="dimmed" data-testid="pdca-not-yours">
-        {t(`pdca.notYours.${cycle.currentStage}`)}
-      </Text>
+      <Group>
+        <Text size="sm" c="dimmed" data-testid="pdca-not-yours">
+          {t(`pdca.notYours.${cycle.currentStage}`)}
+        </Text>
+        {cycle.currentStage === 'do' && cycle.permissions.generateGoals && (
+          // A head who sees part of the plan prepares their reps' goals; issuing them is the owner's.
+          <Button
+            variant="default"
+            onClick={() => mutations.generateGoals.mutate(cycle.month)}
+            loading={mutations.generateGoals.isPending}
+            data-testid="pdca-generate-my-goals"
+          >
+            {t('pdca.generateMyGoals')}
+          </Button>
+        )}
+      </Group>
     ) : null;
   }
   if (cycle.currentStage === 'plan') {

@@ -182,6 +182,13 @@ function LineRow(
                 {t('plans.decomposition.noHistory')}
               </Text>
             )}
+            {line.split.equalWeightMonths.length > 0 && (
+              <Text size="xs" c="dimmed" maw={220} data-testid={`plan-line-equal-months-${line.id}`}>
+                {t('plans.decomposition.equalWeightMonths', {
+                  months: line.split.equalWeightMonths.map((month) => monthLabel(month, format.locale)).join(', '),
+                })}
+              </Text>
+            )}
           </>
         )}
       </Table.Td>
