@@ -15,8 +15,10 @@ import { MyGoals, ScenarioLanding } from './plan-progress.ts';
 // - stage-conversion: over every open stage of every pipeline, Σ deals that later moved further
 //   along / Σ deals that entered the stage in the period (the rep's deals by current owner; the
 //   per-stage figures of GET /api/daily-control/live-kpis, added up). Percent 0–100.
-// - pipeline-coverage: Σ stage-weighted open deals expected to close in the period / what
-//   remains of the realistic plan for the months the period touches (live-kpis). A ratio (1 = 100 %).
+// - pipeline-coverage: Σ stage-weighted open deals expected to close in the month of the period's
+//   last day / what remains of that month's realistic plan after its sales so far (live-kpis; a
+//   day or a week has no plan of its own to cover). A ratio (1 = 100 %); null without a plan or
+//   when nothing remains. A team adds up the weighted pipeline and the remainder of members with a plan.
 // - quality-score: no source yet (call reviews come later): value null, absentReason 'no-source'.
 // A team's (department's, total's) cell is the same rule over its members' SUMMED measures — a
 // team's win rate is Σ won / Σ (won + lost) of its members, never the mean of their win rates.

@@ -1,6 +1,7 @@
 import { activityProbes } from './modules/activities/activities.probes.ts';
 import { companyProbes } from './modules/companies/companies.probes.ts';
 import { dailyControlProbes } from './modules/daily-control/daily-control.probes.ts';
+import { dashboardProbes } from './modules/daily-control/dashboard.probes.ts';
 import { dealProbes } from './modules/deals/deals.probes.ts';
 import { kpiTargetProbes } from './modules/kpi/kpi-targets.probes.ts';
 import { leadProbes } from './modules/leads/leads.probes.ts';
@@ -24,4 +25,5 @@ export const crmProbes: Probes = {
   ...pdcaProbes,
   ...kpiTargetProbes,
   ...dailyControlProbes,
+  ...dashboardProbes,
 };

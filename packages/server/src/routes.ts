@@ -5,6 +5,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { companyRoutes } from './modules/companies/companies.routes.ts';
 import { dailyControlRoutes } from './modules/daily-control/daily-control.routes.ts';
+import { dashboardRoutes } from './modules/daily-control/dashboard.routes.ts';
 import { dealRoutes } from './modules/deals/deals.routes.ts';
 import { kpiTargetRoutes } from './modules/kpi/kpi-targets.routes.ts';
 import { leadRoutes } from './modules/leads/leads.routes.ts';
@@ -35,5 +36,6 @@ export const allRoutes: AnyRoute[] = [
   ...planGoalRoutes,
   ...pdcaRoutes,
   ...dailyControlRoutes,
+  ...dashboardRoutes,
   ...kpiTargetRoutes,
 ];
