@@ -39,6 +39,41 @@ function selectCycles(tx: Tx, orgId: string) {
 }
 export type CycleRow = Awaited<ReturnType<ReturnType<typeof selectCycles>['executeTakeFirstOrThrow']>>;
 
+/** A cycle's counts as a head who sees part of the plan sees them: of their units' people (and their own). */
+export interface PartCounts {
+  goalRepCount: number;
+  actionCount: number;
+}
+
+/** {@link PartCounts} of each cycle of the plan, by cycle id. */
+export async function findPartCounts(
+  tx: Tx,
+  orgId: string,
+  planId: string,
+  part: { unitIds: readonly string[]; userId: string },
+): Promise<Map<string, PartCounts>> {
+  const units = sql.val([...part.unitIds]);
+  const rows = await tx
+    .selectFrom('pdca_cycles as c')
+    .select([
+      'c.cycle_id',
+      sql<number>`(SELECT count(DISTINCT g.user_id)::int FROM plan_goals g
+        JOIN users u ON u.org_id = g.org_id AND u.user_id = g.user_id
+        WHERE g.org_id = c.org_id AND g.plan_id = c.plan_id AND g.month_start = c.month_start
+          AND (u.unit_id = ANY(${units}::uuid[]) OR g.user_id = ${part.userId}))`.as('goal_rep_count'),
+      sql<number>`(SELECT count(*)::int FROM pdca_actions a
+        JOIN users o ON o.org_id = a.org_id AND o.user_id = a.owner_id
+        WHERE a.org_id = c.org_id AND a.cycle_id = c.cycle_id
+          AND (o.unit_id = ANY(${units}::uuid[]) OR a.owner_id = ${part.userId}))`.as('action_count'),
+    ])
+    .where('c.org_id', '=', orgId)
+    .where('c.plan_id', '=', planId)
+    .execute();
+  return new Map(
+    rows.map((row) => [row.cycle_id, { goalRepCount: row.goal_rep_count, actionCount: row.action_count }]),
+  );
+}
+
 export function findCycles(tx: Tx, orgId: string, planId: string): Promise<CycleRow[]> {
   return selectCycles(tx, orgId).where('c.plan_id', '=', planId).orderBy('c.month_start').execute();
 }

@@ -1,11 +1,20 @@
-import type { PdcaCycleDetails, PdcaCycles, PdcaDeviations } from '@pulse/contracts';
+import type { PdcaCycle, PdcaCycleDetails, PdcaCycles, PdcaDeviations } from '@pulse/contracts';
 import type { Updateable } from 'kysely';
 import type { PdcaCyclesTable } from '../../db/schema.ts';
 import { forbidden } from '../../http/errors.ts';
 import type { Ctx } from '../plans/plan-context.ts';
 import { getVisiblePlan } from '../plans/plan-records.ts';
-import { canApproveMonth, canRunCycle, canViewCycle } from './pdca.policy.ts';
-import { ensureCycles, findActions, findCycles, getCycleOfMonth, getCycleRow, lockCycle } from './pdca.queries.ts';
+import { canApproveMonth, canRunCycle, canViewCycle, cyclePart } from './pdca.policy.ts';
+import {
+  ensureCycles,
+  findActions,
+  findCycles,
+  findPartCounts,
+  getCycleOfMonth,
+  getCycleRow,
+  lockCycle,
+  type PartCounts,
+} from './pdca.queries.ts';
 import { computeDeviations } from './pdca-deviations.ts';
 import {
   actionInPart,
@@ -47,7 +56,27 @@ export async function listCycles(ctx: Ctx, planId: string): Promise<PdcaCycles> 
   }
   const rows = await findCycles(ctx.tx, ctx.actor.orgId, planId);
   const permissions = permissionsOf(ctx, plan);
-  return { items: rows.map((row) => presentCycle(row, permissions)) };
+  const counts = await partCounts(ctx, planId, cyclePart(ctx.actor, plan.access));
+  return { items: rows.map((row) => withPartCounts(presentCycle(row, permissions), counts)) };
+}
+
+/** The counts of a head's part of the plan by cycle; null when the actor sees the whole plan. */
+async function partCounts(
+  ctx: Ctx,
+  planId: string,
+  part: readonly string[] | null,
+): Promise<Map<string, PartCounts> | null> {
+  if (part === null) return null;
+  return findPartCounts(ctx.tx, ctx.actor.orgId, planId, { unitIds: part, userId: ctx.actor.userId });
+}
+
+/**
+ * A cycle with the goal and action counts of the actor's part. The stage it waits on stays the
+ * whole plan's: the month's state is the plan's, whoever looks at it.
+ */
+function withPartCounts<C extends PdcaCycle>(cycle: C, counts: Map<string, PartCounts> | null): C {
+  const part = counts?.get(cycle.id);
+  return part ? { ...cycle, ...part } : cycle;
 }
 
 /** One screen: the stages, the top deviations, this month's actions and last month's to check. */
@@ -147,8 +176,9 @@ async function detailsOf(ctx: Ctx, cycle: LoadedCycle): Promise<PdcaCycleDetails
     (await findActions(tx, actor.orgId, cycleId))
       .filter((row) => actionInPart(ctx, cycle.part, row))
       .map((row) => presentAction(row, now));
+  const counts = await partCounts(ctx, cycle.row.plan_id, cycle.part);
   return {
-    ...presentCycle(cycle.row, permissionsOf(ctx, cycle.plan)),
+    ...withPartCounts(presentCycle(cycle.row, permissionsOf(ctx, cycle.plan)), counts),
     reviewComment: cycle.row.review_comment,
     deviations: { ...totals, top: items.slice(0, TOP_DEVIATIONS) },
     actions: await actionsOf(cycle.row.cycle_id),

@@ -505,6 +505,12 @@ describeEachDatabase('PDCA cycle', (ctx) => {
     expect(details.status).toBe(200);
     expect(details.body).toMatchObject({ currentStage: null, permissions: tinaFlags });
     expect(details.body.actions.map((action: { title: string }) => action.title)).toEqual(['Anna: dealers']);
+    // Her counts are her part's (Anna's goals, Anna's action); the director's are the organisation's.
+    expect(details.body).toMatchObject({ goalRepCount: 1, actionCount: 1 });
+    expect((await cyclesOf(tina, plan.id))[0]).toMatchObject({ goalRepCount: 1, actionCount: 1 });
+    const directorView = await director.request('GET', `/api/pdca/${march}`);
+    expect(directorView.body.actionCount).toBe(2);
+    expect(directorView.body.goalRepCount).toBeGreaterThan(1);
     expect(details.body.deviations.top.map((item: { key: string }) => item.key)).toEqual([org.users.managerA.id]);
     const actionBody = { title: 'Mine', ownerId: org.users.managerA.id, dueDay: due };
     expectError(await tina.request('POST', `/api/pdca/${march}/actions`, actionBody), 403);
