@@ -1,7 +1,6 @@
 import { Dashboard, DepartmentsDashboard, Digest, KpiCatalogId, type KpiCell, MyDashboard } from '@pulse/contracts';
 import { KPI_IDS } from '@pulse/domain';
-import pg from 'pg';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { type Tx, withOrg } from '../../db/tenant.ts';
 import { createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase } from '../../test/server.ts';
@@ -400,28 +399,5 @@ describeEachDatabase('daily control: dashboard', (ctx) => {
     expect(d.text).toContain('Нет утверждённого плана.');
     expect(d.html).toContain('<h3>Anna Manager</h3>');
     expect(d.html).toContain('lang="ru"');
-  });
-
-  describe('cost', () => {
-    it('runs as many queries for a month as for a day', async () => {
-      const counts: number[] = [];
-      for (const period of ['today', 'month', 'today', 'month']) {
-        const original = pg.Client.prototype.query;
-        let n = 0;
-        pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-          n++;
-          return (original as (...a: unknown[]) => unknown).apply(this, args);
-        } as typeof original;
-        try {
-          await dashboard(head, `period=${period}&date=2026-03-31`);
-        } finally {
-          pg.Client.prototype.query = original;
-        }
-        counts.push(n);
-      }
-      // The first two warm up (nothing dirty after them); the last two are the steady state.
-      expect(counts[3]).toBe(counts[2]);
-      console.info(`dashboard queries per request (steady state): ${counts[2]}`);
-    });
   });
 });

@@ -1,0 +1,145 @@
+import { Dashboard, Digest } from '@pulse/contracts';
+import pg from 'pg';
+import { beforeAll, expect, it } from 'vitest';
+import { type Tx, withOrg } from '../../db/tenant.ts';
+import { createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
+import { describeEachDatabase } from '../../test/server.ts';
+import { addSale } from '../kpi/kpi-rollup-fixtures.ts';
+import { approve, createPlan, decompose } from '../plans/plans.factories.ts';
+
+// The dashboard's plan lines and the digest's month to date, and the cost of a request.
+// Moscow (UTC+3), "now" Wednesday 4 March 2026 15:00 local. Team A plans March 2026 at
+// 21 000.00 realistic (pessimistic 90 % = 18 900.00, optimistic 110 %); March has 21 working
+// days, so 1 000.00 a working day. Anna (team A's only rep) sold 500.00 on 2 March and 2 500.00
+// on 4 March. On 4 March the plan to date is 3 working days = 3 000.00, the fact 3 000.00:
+// attainment 1; no open deals, so the pipeline forecast is the fact, below the pessimistic plan.
+
+const NOW = new Date('2026-03-04T12:00:00Z');
+
+describeEachDatabase('daily control: dashboard plan lines', (ctx) => {
+  let org: TestOrg;
+  let head: Session;
+  let director: Session;
+  let planId: string;
+
+  const tx = <T>(work: (db: Tx) => Promise<T>) => withOrg(ctx().deps.db, org.orgId, work);
+  const get = async (session: Session, url: string) => {
+    const res = await session.request('GET', url);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    const t = ctx();
+    t.clock.now = new Date('2026-03-02T09:00:00Z');
+    org = await createTestOrg(t, 'Dashboard plans');
+    head = await loginAs(t, org.users.head.email);
+    director = await loginAs(t, org.users.director.email);
+    const plan = await createPlan(head, {
+      name: 'Team A, March',
+      year: undefined,
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      scopeUnitId: org.units.teamA,
+      realistic: { basis: 'manual', amountMinor: 2_100_000 },
+    });
+    planId = (await approve(head, (await decompose(head, plan)).plan)).id;
+    await tx(async (db) => {
+      await addSale(db, org.orgId, { ownerId: org.users.managerA.id, day: '2026-03-02', amountMinor: 50_000 });
+      await addSale(db, org.orgId, { ownerId: org.users.managerA.id, day: '2026-03-04', amountMinor: 250_000 });
+    });
+    t.clock.now = NOW;
+  });
+
+  it('gives the rep and the team their plan line to date with the forecast', async () => {
+    const d = Dashboard.parse(await get(head, `/api/daily-control/dashboard?period=week&unitId=${org.units.teamA}`));
+    const expected = {
+      planId,
+      currency: 'RUB',
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      asOf: '2026-03-04',
+      planToDateMinor: 300_000,
+      factToDateMinor: 300_000,
+      attainment: 1,
+      forecastMinor: 300_000,
+      forecastScenario: 'below-pessimistic',
+    };
+    const anna = d.rows.find((r) => r.userId === org.users.managerA.id);
+    expect(anna?.plan).toMatchObject(expected);
+    const team = d.teams.find((x) => x.unitId === org.units.teamA);
+    expect(team?.plan).toMatchObject(expected);
+    expect(team?.plan?.lineId).not.toBe(anna?.plan?.lineId);
+    expect(d.total).toMatchObject({ unitId: org.units.teamA, plan: expected });
+    expect(d.leaderboard[0]).toMatchObject({ userId: org.users.managerA.id, revenueMinor: 300_000, planAttainment: 1 });
+    // Boris is in no approved plan.
+    const all = Dashboard.parse(await get(head, '/api/daily-control/dashboard?period=week'));
+    expect(all.rows.find((r) => r.userId === org.users.managerB.id)?.plan).toBeNull();
+    // The flag of the same forecast.
+    expect(all.flags.filter((f) => f.kind === 'forecast-below-pessimistic').map((f) => f.user.id)).toEqual([
+      org.users.managerA.id,
+    ]);
+  });
+
+  it('reports the month to date in the digest, in English for an English reader', async () => {
+    await tx((db) =>
+      db
+        .updateTable('users')
+        .set({ locale: 'en' })
+        .where('org_id', '=', org.orgId)
+        .where('user_id', '=', org.users.director.id)
+        .execute(),
+    );
+    const en = await loginAs(ctx(), org.users.director.email);
+    const d = Digest.parse(await get(en, '/api/daily-control/digest?date=2026-03-05'));
+    expect(d.locale).toBe('en');
+    // Yesterday is 4 March: three working days of plan and both sales.
+    expect(d.plan).toEqual([
+      expect.objectContaining({
+        kind: 'unit',
+        subjectId: org.units.teamA,
+        name: 'Team A',
+        planMinor: 300_000,
+        factMinor: 300_000,
+        attainment: 1,
+      }),
+      expect.objectContaining({
+        kind: 'rep',
+        subjectId: org.users.managerA.id,
+        name: 'Anna Manager',
+        planMinor: 300_000,
+        factMinor: 300_000,
+        attainment: 1,
+      }),
+    ]);
+    expect(d.subject).toBe('Morning digest for 2026-03-05');
+    expect(d.text).toContain('Plan attainment, month to date');
+    expect(d.text).toContain('Team A: 100 % (RUB');
+    expect(d.text).toContain('Anna Manager: forecast');
+    expect(d.text).toContain('Every figure was on target yesterday.');
+    // The digest of 3 March reports 2 March: one working day of plan (1 000.00), 500.00 sold.
+    const earlier = Digest.parse(await get(director, '/api/daily-control/digest?date=2026-03-03'));
+    expect(earlier.plan[0]).toMatchObject({ planMinor: 100_000, factMinor: 50_000, attainment: 0.5 });
+  });
+
+  it('runs as many queries for a month as for a day', async () => {
+    const counts: number[] = [];
+    for (const period of ['today', 'month', 'today', 'month']) {
+      const original = pg.Client.prototype.query;
+      let n = 0;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        n++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        await get(head, `/api/daily-control/dashboard?period=${period}&date=2026-03-31`);
+      } finally {
+        pg.Client.prototype.query = original;
+      }
+      counts.push(n);
+    }
+    // The first two warm up (nothing is dirty after them); the last two are the steady state.
+    expect(counts[3]).toBe(counts[2]);
+    console.info(`dashboard: ${counts[2]} SQL statements per request with one approved plan (steady state)`);
+  });
+});
