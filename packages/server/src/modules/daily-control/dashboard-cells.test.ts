@@ -1,0 +1,101 @@
+import { russianWorkCalendar, sumRollups } from '@pulse/domain';
+import { describe, expect, it } from 'vitest';
+import { addLive, kpiCells, leaderboard, NO_LIVE, type StoredTarget, targetFor } from './dashboard-cells.ts';
+
+// The pure assembly of the dashboard's cells. March 2026 has 21 working days, April 22; the
+// week to date Mon 30 March – Wed 1 April has 2 working days in March and 1 in April.
+
+const calendar = russianWorkCalendar();
+const month = (kpiId: string, from: string, to: string, value: number): StoredTarget => ({
+  kpiId,
+  grain: 'month',
+  from,
+  to,
+  target: value,
+  greenAt: value,
+  amberAt: Math.round(value * 0.8),
+});
+const MARCH = month('revenue', '2026-03-01', '2026-03-31', 2_100_000);
+const APRIL = month('revenue', '2026-04-01', '2026-04-30', 2_200_000);
+const WEEK = { kind: 'week' as const, from: '2026-03-30', to: '2026-04-01' };
+
+describe('targetFor', () => {
+  it('adds up each month’s working-day share of a week that crosses the month’s end', () => {
+    // March: 2 100 000 × 2/21 = 200 000; April: 2 200 000 × 1/22 = 100 000.
+    expect(targetFor('revenue', [MARCH, APRIL], WEEK, calendar)).toEqual({
+      target: 300_000,
+      greenAt: 300_000,
+      amberAt: 160_000 + 80_000,
+    });
+  });
+
+  it('has no target when a month of the period has none', () => {
+    expect(targetFor('revenue', [MARCH], WEEK, calendar)).toBeNull();
+  });
+
+  it('prefers the period’s own grain, then the finer one', () => {
+    const day: StoredTarget = {
+      ...month('calls-outbound', '2026-03-01', '2026-03-31', 0),
+      grain: 'day',
+      target: 5,
+      greenAt: 5,
+      amberAt: 4,
+    };
+    const monthly = month('calls-outbound', '2026-03-01', '2026-03-31', 210);
+    const today = { kind: 'today' as const, from: '2026-03-04', to: '2026-03-04' };
+    expect(targetFor('calls-outbound', [monthly, day], today, calendar)?.target).toBe(5);
+    const march = { kind: 'month' as const, from: '2026-03-01', to: '2026-03-04' };
+    // 210 × 3/21 = 30 from the monthly target, not 5 × 3 from the daily one.
+    expect(targetFor('calls-outbound', [monthly, day], march, calendar)?.target).toBe(30);
+    expect(targetFor('calls-outbound', [day], { ...march, kind: 'week' }, calendar)?.target).toBe(15);
+  });
+
+  it('keeps a ratio target as it is, and never gives the quality score one', () => {
+    const rate = month('win-rate', '2026-03-01', '2026-03-31', 30);
+    expect(targetFor('win-rate', [rate], { kind: 'week', from: '2026-03-02', to: '2026-03-04' }, calendar)).toEqual({
+      target: 30,
+      greenAt: 30,
+      amberAt: 24,
+    });
+    const score = month('quality-score', '2026-03-01', '2026-03-31', 4);
+    expect(targetFor('quality-score', [score], WEEK, calendar)).toBeNull();
+  });
+});
+
+describe('kpiCells', () => {
+  it('adds live figures, so a team’s conversion is Σ advanced / Σ entered', () => {
+    const a = { ...NO_LIVE, entered: 1, advanced: 1 };
+    const b = { ...NO_LIVE, entered: 3, advanced: 0 };
+    const cells = kpiCells({
+      measures: sumRollups([]),
+      live: addLive([a, b]),
+      targets: [],
+      period: WEEK,
+      calendar,
+      userId: null,
+      coverage: { from: '2026-04-01', to: '2026-04-30' },
+    });
+    // (1 + 0) / (1 + 3) = 25 %, not the mean of 100 % and 0 %.
+    expect(cells['stage-conversion']).toMatchObject({ value: 25, drillDown: null });
+    expect(cells['pipeline-coverage']).toMatchObject({ value: null, absentReason: 'no-data' });
+  });
+});
+
+describe('leaderboard', () => {
+  it('ranks by revenue with shared ranks for ties, then by name', () => {
+    const rep = (userId: string, fullName: string, revenueMinor: number) => ({
+      userId,
+      fullName,
+      revenueMinor,
+      dealsWon: 0,
+      revenueTarget: 200,
+      planAttainment: null,
+    });
+    const ranked = leaderboard([rep('c', 'Cleo', 100), rep('a', 'Ada', 300), rep('b', 'Bob', 100)]);
+    expect(ranked.map((r) => [r.rank, r.fullName, r.attainment])).toEqual([
+      [1, 'Ada', 150],
+      [2, 'Bob', 50],
+      [2, 'Cleo', 50],
+    ]);
+  });
+});
