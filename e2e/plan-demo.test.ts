@@ -82,8 +82,31 @@ describe.runIf(browserAvailable())("browser: the head of sales sees this year's 
     expect(Number(shown.replace(/\D/g, ''))).toBe(Math.round((line?.factToDateMinor ?? 0) / 100));
   });
 
-  it('charts the line with its plan band', async () => {
-    await page.getByTestId('progress-chart').waitFor();
-    expect(await page.getByTestId('progress-band').getAttribute('d')).toMatch(/^M.+Z$/);
+  it('charts the line with its plan band and the fact so far', async () => {
+    const chart = page.getByTestId('progress-chart');
+    await chart.locator('svg').waitFor();
+    // Series from the option the chart was drawn with: every day of the year has a plan and a
+    // band, the fact runs up to today.
+    const series = (await chart.getAttribute('data-series')) ?? '';
+    const days = Number(/\bband:line:(\d+)/.exec(series)?.[1]);
+    expect(days).toBeGreaterThanOrEqual(365);
+    expect(series).toContain(`pessimistic:line:${days} band:line:${days} plan:line:${days}`);
+    expect(Number(/\bfact:line:(\d+)/.exec(series)?.[1])).toBeGreaterThan(0);
+    // In the SVG the band is one filled area; bars, legend icons and markers are not drawn as such.
+    const areas = () =>
+      chart
+        .locator('svg')
+        .evaluate(
+          (svg) =>
+            [...svg.querySelectorAll('path')].filter(
+              (path) =>
+                !path.closest('clipPath') &&
+                !path.hasAttribute('transform') &&
+                (path.getAttribute('fill') ?? 'none') !== 'none' &&
+                /Z\s*$/i.test(path.getAttribute('d') ?? ''),
+            ).length,
+        );
+    await expect.poll(areas).toBe(1);
+    expect(await chart.getAttribute('aria-label')).toMatch(/Факт \(.+\): [\d\s]+,\d\d\s₽/);
   });
 });

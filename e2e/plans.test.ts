@@ -1,8 +1,41 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
 
 const PLAN = 'План продаж на следующий год';
+
+/**
+ * Closed filled shapes an ECharts SVG drew in its plot: bars and areas, not legend icons or
+ * markers (those are placed by a transform) nor clip paths.
+ */
+async function filledShapes(chart: Locator): Promise<number> {
+  return chart
+    .locator('svg')
+    .evaluate(
+      (svg) =>
+        [...svg.querySelectorAll('path')].filter(
+          (path) =>
+            !path.closest('clipPath') &&
+            !path.hasAttribute('transform') &&
+            (path.getAttribute('fill') ?? 'none') !== 'none' &&
+            /Z\s*$/i.test(path.getAttribute('d') ?? ''),
+        ).length,
+    );
+}
+
+/**
+ * The plan-versus-fact chart is drawn: the plan and the band between pessimistic and optimistic
+ * over every day of the period, the fact so far, and the band filled as one area in the SVG.
+ */
+async function expectProgressChart(page: Page): Promise<void> {
+  const chart = page.getByTestId('progress-chart');
+  await chart.locator('svg').waitFor();
+  const series = (await chart.getAttribute('data-series')) ?? '';
+  const days = Number(/\bband:line:(\d+)/.exec(series)?.[1]);
+  expect(days).toBeGreaterThan(27);
+  expect(series).toMatch(new RegExp(`^pessimistic:line:${days} band:line:${days} plan:line:${days} fact:line:\\d+`));
+  await expect.poll(() => filledShapes(chart)).toBe(1);
+}
 
 /** Text with the non-breaking spaces Intl puts in money folded to plain ones. */
 async function textOf(page: Page, testId: string): Promise<string> {
@@ -63,7 +96,12 @@ describe.runIf(browserAvailable())('browser: the director plans next year', () =
     const answered = page.waitForResponse((r) => r.url().endsWith('/seasonality/from-history'));
     await page.getByTestId('seasonality-from-history').click();
     expect((await answered).status()).toBe(200);
-    await page.getByTestId('seasonality-chart').waitFor();
+    const chart = page.getByTestId('seasonality-chart');
+    await chart.locator('svg').waitFor();
+    // Twelve coefficients on the line, and a bar drawn per month that has history.
+    const series = (await chart.getAttribute('data-series')) ?? '';
+    expect(series).toMatch(/^history:bar:\d+ coefficient:line:12$/);
+    await expect.poll(() => filledShapes(chart)).toBe(Number(/history:bar:(\d+)/.exec(series)?.[1]));
     expect(['По истории', 'Ровная']).toContain(await textOf(page, 'seasonality-basis'));
   });
 
@@ -119,14 +157,17 @@ describe.runIf(browserAvailable())('browser: the director plans next year', () =
     await page.getByTestId('page-title').filter({ hasText: 'план-факт' }).waitFor();
     await page.getByTestId('progress-table').waitFor();
     expect(await page.locator('[data-testid^="progress-line-"][data-kind="rep"]').count()).toBeGreaterThan(0);
-    await page.getByTestId('progress-chart').waitFor();
-    expect(await page.getByTestId('progress-band').getAttribute('d')).toMatch(/^M.+Z$/);
+    await expectProgressChart(page);
   });
 
   it("charts a rep's line when chosen and links to the sales behind its fact", async () => {
     const rep = page.getByTestId(`progress-line-${repLine}`);
+    const chart = page.getByTestId('progress-chart');
+    const topLine = await chart.getAttribute('aria-label');
     await rep.click();
-    await page.getByTestId('progress-chart').waitFor();
+    // The same chart now tells the rep's line.
+    await expect.poll(() => chart.getAttribute('aria-label')).not.toBe(topLine);
+    await expectProgressChart(page);
     const sales = await page.getByTestId(`progress-sales-${repLine}`).getAttribute('href');
     expect(sales).toMatch(/^\/sales\?ownerId=[0-9a-f-]{36}&from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d$/);
   });

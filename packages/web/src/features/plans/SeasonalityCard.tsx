@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { PlanDetails } from '@pulse/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
@@ -28,7 +28,19 @@ export function SeasonalityCard(props: { plan: PlanDetails; version: number; edi
   const saved = plan.seasonality.coefficients.join('|');
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the boxes only when the saved coefficients change
   useEffect(() => setTexts(asText(plan.seasonality.coefficients)), [saved]);
-  const names = monthNames(format.locale);
+  const names = useMemo(() => monthNames(format.locale), [format.locale]);
+  const months = history.data?.computed.months;
+  const coefficients = plan.seasonality.coefficients;
+  // Memoised so typing in the coefficient boxes below does not redraw the chart.
+  const points = useMemo(
+    () =>
+      names.map((label, i) => ({
+        label,
+        revenueMinor: months?.[i]?.meanRevenueMinor ?? null,
+        coefficient: coefficients[i] ?? 1,
+      })),
+    [names, months, coefficients],
+  );
 
   const save = () => {
     const coefficients = parseCoefficients(texts);
@@ -59,14 +71,7 @@ export function SeasonalityCard(props: { plan: PlanDetails; version: number; edi
           <QueryError error={history.error} onRetry={() => void history.refetch()} />
         ) : (
           <>
-            <SeasonalityChart
-              title={t('plans.seasonality.chart')}
-              points={names.map((label, i) => ({
-                label,
-                revenueMinor: history.data.computed.months[i]?.meanRevenueMinor ?? null,
-                coefficient: plan.seasonality.coefficients[i] ?? 1,
-              }))}
-            />
+            <SeasonalityChart title={t('plans.seasonality.chart')} points={points} />
             <Text size="xs" c="dimmed">
               {t('plans.seasonality.legend', { count: history.data.computed.monthsUsed })}
             </Text>

@@ -1,125 +1,114 @@
+import type { LineSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
+import { seriesSummary } from '../../../shared/charts/chart-option.ts';
 import {
-  bandPath,
-  type ChartBox,
-  chartGeometry,
-  chartScale,
   type DailyPoint,
-  formatAxisMoney,
-  linePath,
-  niceTicks,
+  forecastSeries,
+  type ProgressChartColors,
+  type ProgressChartText,
+  progressChartOption,
+  progressSummary,
+  progressTooltip,
 } from './progress-chart.ts';
-
-// A 100 × 100 plot with no padding keeps the numbers easy to check by hand.
-const BOX: ChartBox = { width: 100, height: 100, pad: { top: 0, right: 0, bottom: 0, left: 0 } };
 
 function day(d: string, p: number, r: number, o: number, fact: number | null): DailyPoint {
   return { day: d, pessimisticMinor: p, realisticMinor: r, optimisticMinor: o, factMinor: fact };
 }
 
-describe('chartScale', () => {
-  it('maps the first day to the left edge and the last to the right', () => {
-    const scale = chartScale(BOX, 5, [0, 200]);
-    expect(scale.x(0)).toBe(0);
-    expect(scale.x(4)).toBe(100);
-    expect(scale.x(2)).toBe(50);
-  });
-  it('puts 0 at the bottom and the largest value at the top', () => {
-    const scale = chartScale(BOX, 2, [50, 200]);
-    expect(scale.y(0)).toBe(100);
-    expect(scale.y(200)).toBe(0);
-    expect(scale.y(100)).toBe(50);
-  });
-  it('includes a negative fact (refunds) below zero', () => {
-    const scale = chartScale(BOX, 2, [-100, 100]);
-    expect(scale.y(-100)).toBe(100);
-    expect(scale.y(0)).toBe(50);
-  });
-  it('never divides by zero for an all-zero series or a single day', () => {
-    const scale = chartScale(BOX, 1, [0, 0]);
-    expect(Number.isFinite(scale.y(0))).toBe(true);
-    expect(scale.x(0)).toBe(0);
-  });
-});
+const days = [
+  day('2027-01-01', 0, 0, 0, 0),
+  day('2027-01-02', 50, 100, 150, 80),
+  day('2027-01-03', 100, 200, 300, null),
+];
 
-describe('linePath', () => {
-  it('moves to the first point and draws lines to the rest, rounded to 0.1', () => {
-    expect(
-      linePath([
-        { x: 0, y: 10 },
-        { x: 33.333, y: 5 },
-      ]),
-    ).toBe('M0,10 L33.3,5');
-  });
-  it('is empty for no points', () => expect(linePath([])).toBe(''));
-});
+const text: ProgressChartText = {
+  plan: 'Plan',
+  band: 'Band',
+  fact: 'Fact',
+  pessimistic: 'Pess',
+  optimistic: 'Opt',
+  runRate: 'Run-rate',
+  pipeline: 'Pipeline',
+  money: (minor) => `${minor / 100} ₽`,
+  axisMoney: (minor) => `${minor}`,
+  day: (d) => `day ${d}`,
+  dayShort: (d) => d.slice(8),
+};
+const colors: ProgressChartColors = { plan: '#00f', band: '#ccf', fact: '#0a0', runRate: '#a0a', pipeline: '#f0f' };
 
-describe('bandPath', () => {
-  it('goes along the upper series, back along the lower one, and closes', () => {
-    const lower = [
-      { x: 0, y: 90 },
-      { x: 100, y: 50 },
-    ];
-    const upper = [
-      { x: 0, y: 80 },
-      { x: 100, y: 10 },
-    ];
-    expect(bandPath(lower, upper)).toBe('M0,80 L100,10 L100,50 L0,90 Z');
-  });
-  it('is empty when a series is', () => expect(bandPath([], [{ x: 0, y: 0 }])).toBe(''));
-});
+function series(option: ReturnType<typeof progressChartOption>, id: string): LineSeriesOption {
+  const found = (option.series as LineSeriesOption[]).find((s) => s.id === id);
+  if (!found) throw new Error(`no series ${id}`);
+  return found;
+}
 
-describe('chartGeometry', () => {
-  const days = [
-    day('2027-01-01', 0, 0, 0, 0),
-    day('2027-01-02', 50, 100, 150, 80),
-    day('2027-01-03', 100, 200, 300, null),
-  ];
+describe('progressChartOption', () => {
+  const option = progressChartOption(days, { runRate: 120, pipeline: 600 }, text, colors);
 
-  it('draws the fact only up to the last day that has one', () => {
-    const g = chartGeometry(BOX, days, { runRate: null, pipeline: null });
-    expect(g.fact).toBe('M0,100 L50,73.3');
-    expect(g.factEnd).toEqual({ x: 50, y: expect.closeTo(73.33, 1) });
+  it('draws the realistic plan across the whole period and the fact only up to its last day', () => {
+    expect(series(option, 'plan').data).toEqual([0, 100, 200]);
+    expect(series(option, 'fact').data).toEqual([0, 80, null]);
   });
-  it('draws the realistic plan across the whole period and the band from pessimistic to optimistic', () => {
-    const g = chartGeometry(BOX, days, { runRate: null, pipeline: null });
-    expect(g.plan).toBe('M0,100 L50,66.7 L100,33.3');
-    expect(g.band).toBe('M0,100 L50,50 L100,0 L100,66.7 L50,83.3 L0,100 Z');
+  it('fills the band from pessimistic to optimistic as a stack on an invisible pessimistic base', () => {
+    const base = series(option, 'pessimistic');
+    const band = series(option, 'band');
+    expect(base.data).toEqual([0, 50, 100]);
+    expect(band.data).toEqual([0, 100, 200]);
+    expect(base.stack).toBe(band.stack);
+    expect(band.areaStyle?.color).toBe('#ccf');
+    expect(base.areaStyle).toBeUndefined();
   });
-  it('places the forecasts at the period end and stretches the scale to fit them', () => {
-    const g = chartGeometry(BOX, days, { runRate: 120, pipeline: 600 });
-    expect(g.scale.maxMinor).toBe(600);
-    expect(g.forecasts).toEqual([
-      { kind: 'runRate', point: { x: 100, y: 80 }, minor: 120 },
-      { kind: 'pipeline', point: { x: 100, y: 0 }, minor: 600 },
-    ]);
+  it('puts the days on the axis and names the legend entries, the base left out', () => {
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['2027-01-01', '2027-01-02', '2027-01-03'] });
+    const legend = option.legend as { data: { name: string }[] };
+    expect(legend.data.map((item) => item.name)).toEqual(['Plan', 'Band', 'Fact', 'Run-rate', 'Pipeline']);
+  });
+  it('has one series per piece of information', () => {
+    expect(seriesSummary(option)).toBe(
+      'pessimistic:line:3 band:line:3 plan:line:3 fact:line:2 runRate:line:2 pipeline:line:2',
+    );
   });
   it('leaves out a forecast the server could not make', () => {
-    expect(chartGeometry(BOX, days, { runRate: null, pipeline: 10 }).forecasts.map((f) => f.kind)).toEqual([
-      'pipeline',
-    ]);
+    const without = progressChartOption(days, { runRate: null, pipeline: 10 }, text, colors);
+    expect(seriesSummary(without)).not.toContain('runRate');
+    expect(seriesSummary(without)).toContain('pipeline:line:2');
   });
 });
 
-describe('niceTicks', () => {
-  it('steps by 1, 2 or 5 times a power of ten', () => {
-    expect(niceTicks(0, 1000, 4)).toEqual([0, 500, 1000]);
-    expect(niceTicks(0, 12_000_000, 4)).toEqual([0, 5_000_000, 10_000_000]);
+describe('forecastSeries', () => {
+  it('runs from the last fact, without a marker there, to the forecast on the last day', () => {
+    expect(forecastSeries(days, 120)).toEqual([null, { value: 80, symbol: 'none' }, 120]);
   });
-  it('keeps every tick inside the range', () => {
-    expect(niceTicks(-30, 70, 5)).toEqual([-20, 0, 20, 40, 60]);
-    expect(niceTicks(-30, 70, 4)).toEqual([0, 50]);
+  it('is only the end point before the first sale day', () => {
+    const none = days.map((d) => ({ ...d, factMinor: null }));
+    expect(forecastSeries(none, 120)).toEqual([null, null, 120]);
   });
-  it('gives the single value of an empty range', () => expect(niceTicks(5, 5, 4)).toEqual([5]));
+  it('is empty for a period without days', () => expect(forecastSeries([], 5)).toEqual([]));
 });
 
-describe('formatAxisMoney', () => {
-  const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-  it('shortens millions in Russian with the ruble sign', () => {
-    expect(plain(formatAxisMoney(1_200_000_000, 'RUB', 'ru', 2))).toBe('12 млн ₽');
+describe('progressTooltip', () => {
+  it('shows the exact plan, band bounds and fact of the day', () => {
+    const html = progressTooltip(days, { runRate: 120, pipeline: 600 }, text, colors, 1);
+    expect(html).toContain('day 2027-01-02');
+    expect(html).toContain('Plan: <b>1 ₽</b>');
+    expect(html).toContain('Pess: <b>0.5 ₽</b>');
+    expect(html).toContain('Opt: <b>1.5 ₽</b>');
+    expect(html).toContain('Fact: <b>0.8 ₽</b>');
+    expect(html).not.toContain('Run-rate');
   });
-  it('shortens millions in English', () => {
-    expect(formatAxisMoney(1_200_000_000, 'USD', 'en', 2)).toBe('$12M');
+  it('adds the forecasts on the last day, and no fact where there is none yet', () => {
+    const html = progressTooltip(days, { runRate: 120, pipeline: null }, text, colors, 2);
+    expect(html).toContain('Run-rate: <b>1.2 ₽</b>');
+    expect(html).not.toContain('Pipeline');
+    expect(html).not.toContain('Fact');
   });
-  it('shows zero as zero', () => expect(plain(formatAxisMoney(0, 'RUB', 'ru', 2))).toBe('0 ₽'));
+  it('is empty outside the period', () =>
+    expect(progressTooltip(days, { runRate: null, pipeline: null }, text, colors, 7)).toBe(''));
+});
+
+describe('progressSummary', () => {
+  it('tells the plan for the period and the latest fact', () => {
+    expect(progressSummary('Chart', days, text)).toBe('Chart. Plan: 2 ₽; Fact (day 2027-01-02): 0.8 ₽');
+  });
+  it('is the title alone without days', () => expect(progressSummary('Chart', [], text)).toBe('Chart'));
 });

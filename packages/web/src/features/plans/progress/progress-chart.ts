@@ -1,144 +1,191 @@
 import type { PlanProgressDaily } from '@pulse/contracts';
-
-/** The drawing area of the plan-versus-fact chart, in viewBox units (the SVG scales to its box). */
-export interface ChartBox {
-  width: number;
-  height: number;
-  pad: { top: number; right: number; bottom: number; left: number };
-}
-
-export const CHART_BOX: ChartBox = { width: 760, height: 280, pad: { top: 14, right: 16, bottom: 28, left: 84 } };
-
-/** A point in viewBox units. */
-export interface Point {
-  x: number;
-  y: number;
-}
+import { tooltipHtml, tooltipRow } from '../../../shared/charts/chart-format.ts';
+import type { ChartOption } from '../../../shared/charts/chart-option.ts';
 
 export type DailyPoint = PlanProgressDaily['days'][number];
 
-/** Linear scales from day index and minor units to viewBox units; y grows upwards on screen. */
-export interface ChartScale {
-  x(index: number): number;
-  y(minor: number): number;
-  minMinor: number;
-  maxMinor: number;
-}
+export type ForecastKind = 'runRate' | 'pipeline';
 
-/**
- * Scales for `dayCount` days and values from `minMinor` to `maxMinor`. The value range always
- * includes 0 (a plan starts at zero) and is never empty, so a flat series still draws.
- */
-export function chartScale(box: ChartBox, dayCount: number, values: readonly number[]): ChartScale {
-  const minMinor = Math.min(0, ...values);
-  const rawMax = Math.max(0, ...values);
-  const maxMinor = rawMax === minMinor ? minMinor + 1 : rawMax;
-  const plotW = box.width - box.pad.left - box.pad.right;
-  const plotH = box.height - box.pad.top - box.pad.bottom;
-  const last = Math.max(1, dayCount - 1);
-  return {
-    minMinor,
-    maxMinor,
-    x: (index) => box.pad.left + (plotW * index) / last,
-    y: (minor) => box.pad.top + plotH * (1 - (minor - minMinor) / (maxMinor - minMinor)),
-  };
-}
+/** The period-end forecasts; null where the server could not make one. */
+export type Forecasts = Record<ForecastKind, number | null>;
 
-/** An SVG path through the points in order ('' for none). Coordinates are rounded to 0.1. */
-export function linePath(points: readonly Point[]): string {
-  return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)},${round(p.y)}`).join(' ');
-}
-
-/**
- * The closed polygon between a lower and an upper series over the same x positions: along the
- * upper one left to right, back along the lower one right to left.
- */
-export function bandPath(lower: readonly Point[], upper: readonly Point[]): string {
-  if (lower.length === 0 || upper.length === 0) return '';
-  return `${linePath([...upper, ...[...lower].reverse()])} Z`;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-/** The chart's series in viewBox units: plan (realistic), the band, the fact so far, forecast ends. */
-export interface ChartGeometry {
-  scale: ChartScale;
+/** Labels and formatters of the chart, in the viewer's language and the plan's currency. */
+export interface ProgressChartText {
   plan: string;
   band: string;
   fact: string;
-  /** The last day with a fact, where the forecast lines start; null before the first sale day. */
-  factEnd: Point | null;
-  forecasts: { kind: 'runRate' | 'pipeline'; point: Point; minor: number }[];
-  ticks: { y: number; minor: number }[];
+  pessimistic: string;
+  optimistic: string;
+  runRate: string;
+  pipeline: string;
+  /** Exact money, for the tooltip. */
+  money(minor: number): string;
+  /** Short money, for the axis. */
+  axisMoney(minor: number): string;
+  /** A day in full, for the tooltip. */
+  day(day: string): string;
+  /** A day in short, for the axis. */
+  dayShort(day: string): string;
 }
 
-/** Everything the chart draws, computed from the daily series and the period-end forecasts. */
-export function chartGeometry(
-  box: ChartBox,
-  days: readonly DailyPoint[],
-  forecasts: { runRate: number | null; pipeline: number | null },
-): ChartGeometry {
-  const facts = days.flatMap((d, i) => (d.factMinor === null ? [] : [{ index: i, minor: d.factMinor }]));
-  const values = [
-    ...days.flatMap((d) => [d.pessimisticMinor, d.realisticMinor, d.optimisticMinor]),
-    ...facts.map((f) => f.minor),
-    ...(forecasts.runRate === null ? [] : [forecasts.runRate]),
-    ...(forecasts.pipeline === null ? [] : [forecasts.pipeline]),
-  ];
-  const scale = chartScale(box, days.length, values);
-  const at = (index: number, minor: number): Point => ({ x: scale.x(index), y: scale.y(minor) });
-  const lastFact = facts.at(-1);
-  const endIndex = Math.max(0, days.length - 1);
-  return {
-    scale,
-    plan: linePath(days.map((d, i) => at(i, d.realisticMinor))),
-    band: bandPath(
-      days.map((d, i) => at(i, d.pessimisticMinor)),
-      days.map((d, i) => at(i, d.optimisticMinor)),
-    ),
-    fact: linePath(facts.map((f) => at(f.index, f.minor))),
-    factEnd: lastFact ? at(lastFact.index, lastFact.minor) : null,
-    forecasts: (['runRate', 'pipeline'] as const).flatMap((kind) => {
-      const minor = forecasts[kind];
-      return minor === null || days.length === 0 ? [] : [{ kind, point: at(endIndex, minor), minor }];
-    }),
-    ticks: niceTicks(scale.minMinor, scale.maxMinor, 4).map((minor) => ({ y: scale.y(minor), minor })),
-  };
+/** Colours of the series, as hex (see useChartColors). */
+export type ProgressChartColors = Record<'plan' | 'band' | 'fact' | ForecastKind, string>;
+
+const FORECASTS: readonly ForecastKind[] = ['runRate', 'pipeline'];
+
+/** An item of a forecast series: the value and, at the start of the dashed line, no marker. */
+type ForecastItem = number | { value: number; symbol: 'none' } | null;
+
+/**
+ * A forecast as a dashed segment from the last day with a fact to its value on the last day of the
+ * period, with a marker at the end only; just the marker before the first sale day.
+ */
+export function forecastSeries(days: readonly DailyPoint[], minor: number): ForecastItem[] {
+  const data: ForecastItem[] = days.map(() => null);
+  if (days.length === 0) return data;
+  const lastFact = days.findLastIndex((d) => d.factMinor !== null);
+  const factMinor = days[lastFact]?.factMinor;
+  if (lastFact >= 0 && factMinor != null) data[lastFact] = { value: factMinor, symbol: 'none' };
+  data[days.length - 1] = minor;
+  return data;
 }
 
 /**
- * Round axis values (1, 2 or 5 × a power of ten apart) covering min..max, about `count` of them;
- * only those inside the range, so a tick never falls outside the plot.
+ * The chart in words for screen readers: the title, the plan for the whole period and the fact on
+ * the last day that has one.
  */
-export function niceTicks(min: number, max: number, count: number): number[] {
-  if (!(max > min) || count < 1) return [min];
-  const rough = (max - min) / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power) as number;
-  const ticks: number[] = [];
-  // Whole multiples of the step, so no rounding error builds up (and no -0 at zero).
-  for (let k = Math.ceil(min / step); k * step <= max; k++) ticks.push(k === 0 ? 0 : k * step);
-  return ticks;
-}
-
-/**
- * An axis label in the locale's money format, short: '12 млн ₽', '₽12M'. Minor units are turned
- * into whole units of the currency first.
- */
-export function formatAxisMoney(minor: number, currency: string, locale: string, minorDigits: number): string {
-  const units = minor / 10 ** minorDigits;
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    }).format(units);
-  } catch {
-    return String(Math.round(units));
+export function progressSummary(title: string, days: readonly DailyPoint[], text: ProgressChartText): string {
+  const end = days.at(-1);
+  if (!end) return title;
+  const parts = [`${text.plan}: ${text.money(end.realisticMinor)}`];
+  const lastFact = days.findLast((d) => d.factMinor !== null);
+  if (lastFact?.factMinor != null) {
+    parts.push(`${text.fact} (${text.day(lastFact.day)}): ${text.money(lastFact.factMinor)}`);
   }
+  return `${title}. ${parts.join('; ')}`;
+}
+
+/**
+ * The tooltip of one day: the plan, the band's bounds and the fact, exact; on the last day of the
+ * period also the forecasts, which are its values.
+ */
+export function progressTooltip(
+  days: readonly DailyPoint[],
+  forecasts: Forecasts,
+  text: ProgressChartText,
+  colors: ProgressChartColors,
+  index: number,
+): string {
+  const d = days[index];
+  if (!d) return '';
+  const rows = [
+    tooltipRow(colors.plan, text.plan, text.money(d.realisticMinor)),
+    tooltipRow(colors.band, text.pessimistic, text.money(d.pessimisticMinor)),
+    tooltipRow(colors.band, text.optimistic, text.money(d.optimisticMinor)),
+  ];
+  if (d.factMinor !== null) rows.push(tooltipRow(colors.fact, text.fact, text.money(d.factMinor)));
+  if (index === days.length - 1) {
+    for (const kind of FORECASTS) {
+      const minor = forecasts[kind];
+      if (minor !== null) rows.push(tooltipRow(colors[kind], text[kind], text.money(minor)));
+    }
+  }
+  return tooltipHtml(text.day(d.day), rows);
+}
+
+/**
+ * One line's cumulative plan (realistic) over the band from pessimistic to optimistic, the fact so
+ * far, and the period-end forecasts drawn from the last fact. The band is the classic stack: an
+ * invisible pessimistic base with (optimistic − pessimistic) filled on top of it.
+ */
+export function progressChartOption(
+  days: readonly DailyPoint[],
+  forecasts: Forecasts,
+  text: ProgressChartText,
+  colors: ProgressChartColors,
+): ChartOption {
+  // The stack's own lines and hover markers stay hidden: the area and the tooltip tell the band.
+  const hidden = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true } as const;
+  const kinds = FORECASTS.filter((kind) => forecasts[kind] !== null);
+  return {
+    grid: { left: 8, right: 16, top: 16, bottom: 56 },
+    legend: {
+      bottom: 0,
+      data: [
+        { name: text.plan },
+        { name: text.band, icon: 'rect' },
+        { name: text.fact },
+        ...kinds.map((kind) => ({ name: text[kind] })),
+      ],
+    },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        return progressTooltip(days, forecasts, text, colors, first?.dataIndex ?? -1);
+      },
+    },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: days.map((d) => d.day),
+      axisLabel: { formatter: (day: string) => text.dayShort(day) },
+    },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: (minor: number) => text.axisMoney(minor) },
+      splitLine: { lineStyle: { type: 'dashed' } },
+    },
+    series: [
+      {
+        id: 'pessimistic',
+        type: 'line',
+        stack: 'band',
+        stackStrategy: 'all',
+        data: days.map((d) => d.pessimisticMinor),
+        ...hidden,
+      },
+      {
+        id: 'band',
+        name: text.band,
+        type: 'line',
+        stack: 'band',
+        stackStrategy: 'all',
+        data: days.map((d) => d.optimisticMinor - d.pessimisticMinor),
+        itemStyle: { color: colors.band },
+        areaStyle: { color: colors.band, opacity: 0.35 },
+        ...hidden,
+      },
+      {
+        id: 'plan',
+        name: text.plan,
+        type: 'line',
+        data: days.map((d) => d.realisticMinor),
+        color: colors.plan,
+        lineStyle: { width: 2 },
+        showSymbol: false,
+      },
+      {
+        id: 'fact',
+        name: text.fact,
+        type: 'line',
+        data: days.map((d) => d.factMinor),
+        color: colors.fact,
+        lineStyle: { width: 2.5 },
+        showSymbol: false,
+      },
+      ...kinds.map((kind) => ({
+        id: kind,
+        name: text[kind],
+        type: 'line' as const,
+        data: forecastSeries(days, forecasts[kind] ?? 0),
+        color: colors[kind],
+        connectNulls: true,
+        lineStyle: { width: 1.5, type: 'dashed' as const },
+        symbol: 'circle',
+        symbolSize: 8,
+      })),
+    ],
+  };
 }
