@@ -197,7 +197,7 @@ describeEachDatabase('plan decomposition', (ctx) => {
         version: plan.version,
         methods: { structure: 'last-year' },
       });
-      expectRefusal(res, 'no_capacity');
+      expectRefusal(res, 'no_capacity', `structure.units.${teamE}.months.2026-04`);
       expect(res.body.error.message).toContain('"Team E" in 2026-04');
       // Equal weights do not help either: there is nobody to weigh.
       expectRefusal(

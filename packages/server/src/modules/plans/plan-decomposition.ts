@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { localDay, PlanError, type WeightMethod } from '@pulse/domain';
+import { unprocessable } from '../../http/errors.ts';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import { type Ctx, refuse } from './plan-context.ts';
 import {
@@ -94,8 +95,8 @@ export async function respread(ctx: Ctx, plan: LoadedPlan, lines: readonly PlanL
 }
 
 /**
- * A month nobody on a team works, refused by the split with the team's line id, said with the
- * team's name so the head knows where to look (people to add, or a leave day to check).
+ * A month nobody on a team works, refused by the split with the team's line id: a 422 with the
+ * team's name and the month, so the head knows where to look (people to add, a leave day to check).
  */
 function namingTheTeam(error: unknown, plan: LoadedPlan, lines: readonly PlanLineDraft[]): unknown {
   if (!(error instanceof PlanError) || error.code !== 'no_capacity') return error;
@@ -104,11 +105,9 @@ function namingTheTeam(error: unknown, plan: LoadedPlan, lines: readonly PlanLin
   if (!line || typeof month !== 'string') return error;
   const name = line.unitId === null ? null : (plan.units.get(line.unitId)?.name ?? null);
   const where = name === null ? 'the plan' : `"${name}"`;
-  return new PlanError('no_capacity', `Nobody works in ${where} in ${month} to carry its plan`, {
-    id: line.id,
-    month,
-    ...(line.unitId === null ? {} : { unitId: line.unitId }),
-  });
+  // The path names the unit and the month, so a client can say which (the line may be new).
+  const path = line.unitId === null ? `structure.months.${month}` : `structure.units.${line.unitId}.months.${month}`;
+  return unprocessable(`Nobody works in ${where} in ${month} to carry its plan`, [{ path, message: 'no_capacity' }]);
 }
 
 /** Line id → the months its split gave equal shares to the people present (see equalWeightMonths). */

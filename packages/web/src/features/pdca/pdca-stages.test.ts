@@ -15,7 +15,14 @@ function cycle(overrides: Partial<PdcaCycle> = {}): PdcaCycle {
     goalRepCount: 0,
     actionCount: 0,
     currentStage: 'plan',
-    permissions: { approveMonth: true, issueGoals: true, review: true, addAction: true, checkAction: true },
+    permissions: {
+      approveMonth: true,
+      issueGoals: true,
+      review: true,
+      addAction: true,
+      checkAction: true,
+      generateGoals: true,
+    },
     ...overrides,
   };
 }
@@ -65,13 +72,22 @@ describe('formatMonth', () => {
 });
 
 describe('stageAllowed', () => {
-  const none = { approveMonth: false, issueGoals: false, review: false, addAction: false, checkAction: false };
+  const none = {
+    approveMonth: false,
+    issueGoals: false,
+    review: false,
+    addAction: false,
+    checkAction: false,
+    generateGoals: false,
+  };
   it("asks the permission of the stage the cycle waits on, and no other's", () => {
     const headOfTeamOnDepartment = { ...none, issueGoals: true, review: true, addAction: true, checkAction: true };
     expect(stageAllowed(cycle({ currentStage: 'plan', permissions: headOfTeamOnDepartment }))).toBe(false);
     expect(stageAllowed(cycle({ currentStage: 'do', permissions: headOfTeamOnDepartment }))).toBe(true);
     expect(stageAllowed(cycle({ currentStage: 'check', permissions: { ...none, approveMonth: true } }))).toBe(false);
     expect(stageAllowed(cycle({ currentStage: 'act', permissions: { ...none, addAction: true } }))).toBe(true);
+    // A head who sees part of the plan generates their reps' goals, but the Do stage is not theirs.
+    expect(stageAllowed(cycle({ currentStage: 'do', permissions: { ...none, generateGoals: true } }))).toBe(false);
   });
   it('allows nothing to a viewer, nor once every stage is done', () => {
     expect(stageAllowed(cycle({ currentStage: 'plan', permissions: none }))).toBe(false);

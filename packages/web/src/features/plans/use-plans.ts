@@ -1,5 +1,5 @@
 import type { PlanDetails, PlanLines } from '@pulse/contracts';
-import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,7 +23,8 @@ import {
 } from '../../api/plans.ts';
 import { useErrorMessage } from '../../shared/error-message.ts';
 import { notifyError } from '../../shared/notify.ts';
-import { planErrorKey } from './plan-errors.ts';
+import { formatMonth } from '../pdca/pdca-stages.ts';
+import { noCapacityOf, planErrorKey } from './plan-errors.ts';
 
 export const PLANS_KEY = ['plans'] as const;
 const planKey = (id: string) => ['plans', 'one', id] as const;
@@ -56,15 +57,32 @@ export function useCreatePlan() {
 
 /** A plan request's failure in words: the plan rule or lock it hit, else the generic message. */
 export function usePlanErrorMessage(): (error: unknown) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const generic = useErrorMessage();
+  const queryClient = useQueryClient();
   return useCallback(
     (error: unknown) => {
+      const noCapacity = noCapacityOf(error);
+      if (noCapacity) {
+        const team = noCapacity.unitId === null ? null : unitLabel(queryClient, noCapacity.unitId);
+        const month = formatMonth(noCapacity.month, i18n.language);
+        return t(planErrorKey(error, team !== null) ?? 'plans.refusals.no_capacity', { month, team });
+      }
       const key = planErrorKey(error);
       return key ? t(key) : generic(error);
     },
-    [t, generic],
+    [t, i18n.language, generic, queryClient],
   );
+}
+
+/** A unit's name from a plan tree already loaded (the team a refusal is about), if any has it. */
+function unitLabel(queryClient: QueryClient, unitId: string): string | null {
+  for (const [, data] of queryClient.getQueriesData<PlanLines>({ queryKey: PLANS_KEY })) {
+    const lines = data && typeof data === 'object' && Array.isArray(data.lines) ? data.lines : [];
+    const line = lines.find((candidate) => candidate.kind === 'unit' && candidate.unitId === unitId);
+    if (line) return line.label;
+  }
+  return null;
 }
 
 /**
