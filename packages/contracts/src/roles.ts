@@ -21,6 +21,7 @@ export type ScopeKind = z.infer<typeof ScopeKind>;
 /** Sections of the web app; the server tells each user which they may open. */
 export const Section = z.enum([
   'home',
+  'dashboard',
   'myDay',
   'leads',
   'companies',

@@ -14,6 +14,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 }
 
 const HomePage = page(() => import('../features/home/HomePage.tsx'), 'HomePage');
+const DashboardPage = page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const StructurePage = page(() => import('../features/structure/StructurePage.tsx'), 'StructurePage');
 const PeoplePage = page(() => import('../features/people/PeoplePage.tsx'), 'PeoplePage');
 const CalendarPage = page(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage');
@@ -58,6 +59,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={guarded('home', <HomePage />)} />
+        <Route path="dashboard" element={guarded('dashboard', <DashboardPage />)} />
         <Route path="structure" element={guarded('structure', <StructurePage />)} />
         <Route path="people" element={guarded('people', <PeoplePage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />

@@ -21,6 +21,9 @@ const LEAD_ROLES: readonly Role[] = [
   'admin',
 ];
 
+/** Who watches the Pulse dashboard of daily control: the heads of sales and those above them. */
+const DASHBOARD_ROLES: readonly Role[] = ['head_of_sales', 'commercial_director', 'admin'];
+
 /** Who plans sales: the heads who set the plan, and the readers who check it (reps get their goals later). */
 const PLAN_ROLES: readonly Role[] = ['commercial_director', 'head_of_sales', 'analyst', 'admin'];
 
@@ -48,7 +51,9 @@ export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {
     manageCalendar: canManageCalendar(actor),
     viewAudit: canViewAudit(actor),
   };
-  const sections: Section[] = ['home', ...crmSections(actor.role), 'structure', 'people'];
+  const sections: Section[] = ['home'];
+  if (DASHBOARD_ROLES.includes(actor.role)) sections.push('dashboard');
+  sections.push(...crmSections(actor.role), 'structure', 'people');
   if (canSetTargets(actor)) sections.push('kpiTargets');
   if (permissions.manageCalendar) sections.push('calendar');
   if (actor.role === 'admin') sections.push('pipelines');

@@ -3,6 +3,7 @@ import type { Section } from '@pulse/contracts';
 /** Where each app section lives, in the order the navigation lists them. */
 export const SECTION_PATHS: Readonly<Record<Section, string>> = {
   home: '/',
+  dashboard: '/dashboard',
   myDay: '/my-day',
   leads: '/leads',
   companies: '/companies',
@@ -24,6 +25,7 @@ export const SECTION_PATHS: Readonly<Record<Section, string>> = {
 
 export const SECTION_ORDER: readonly Section[] = [
   'home',
+  'dashboard',
   'myDay',
   'leads',
   'companies',
