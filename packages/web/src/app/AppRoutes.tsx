@@ -17,6 +17,7 @@ const HomePage = page(() => import('../features/home/HomePage.tsx'), 'HomePage')
 const DashboardPage = page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const StructurePage = page(() => import('../features/structure/StructurePage.tsx'), 'StructurePage');
 const PeoplePage = page(() => import('../features/people/PeoplePage.tsx'), 'PeoplePage');
+const RepCardPage = page(() => import('../features/rep-card/RepCardPage.tsx'), 'RepCardPage');
 const CalendarPage = page(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage');
 const AuditPage = page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage.tsx'), 'SettingsPage');
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="dashboard" element={guarded('dashboard', <DashboardPage />)} />
         <Route path="structure" element={guarded('structure', <StructurePage />)} />
         <Route path="people" element={guarded('people', <PeoplePage />)} />
+        <Route path="people/:userId/card" element={guarded('people', <RepCardPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="settings" element={guarded('settings', <SettingsPage />)} />

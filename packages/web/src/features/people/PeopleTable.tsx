@@ -1,12 +1,15 @@
-import { Anchor, Badge, Loader, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Loader, Text } from '@mantine/core';
 import type { Unit, User } from '@pulse/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDay } from '../../shared/format.ts';
 import { useUser } from './use-users.ts';
 
 const ROW_HEIGHT = 44;
+/** Roles whose work is measured: their row links to their KPI card (rep card). */
+const CARD_ROLES: readonly string[] = ['sales_manager', 'lead_generation', 'head_of_sales'];
 const COLUMNS =
   'minmax(160px, 2fr) minmax(170px, 2fr) minmax(150px, 1.5fr) minmax(130px, 1.3fr) minmax(150px, 1.5fr) 110px 100px';
 
@@ -142,15 +145,29 @@ export function PeopleTable({
                 style={{ ...style, color: user.active ? undefined : 'var(--mantine-color-dimmed)' }}
               >
                 <td style={cellStyle}>
-                  <Text size="sm" truncate>
-                    {onOpen ? (
-                      <Anchor component="button" type="button" size="sm" onClick={() => onOpen(user)}>
-                        {user.fullName}
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" truncate>
+                      {onOpen ? (
+                        <Anchor component="button" type="button" size="sm" onClick={() => onOpen(user)}>
+                          {user.fullName}
+                        </Anchor>
+                      ) : (
+                        user.fullName
+                      )}
+                    </Text>
+                    {CARD_ROLES.includes(user.role) && (
+                      <Anchor
+                        component={Link}
+                        to={`/people/${user.id}/card`}
+                        size="xs"
+                        style={{ flexShrink: 0 }}
+                        aria-label={t('repCard.openOf', { name: user.fullName })}
+                        data-testid={`rep-card-link-${user.id}`}
+                      >
+                        {t('repCard.open')}
                       </Anchor>
-                    ) : (
-                      user.fullName
                     )}
-                  </Text>
+                  </Group>
                 </td>
                 <td style={cellStyle}>
                   <Text size="sm" truncate>
