@@ -167,6 +167,53 @@ describe.runIf(browserAvailable())('browser: the head of sales watches the Pulse
     await page.getByTestId('dashboard-reps-row').first().waitFor();
   });
 
+  it('draws only the rows in view when the department is large', async () => {
+    // The demo has a handful of reps: the real answer is widened to 300 rows on its way to the page.
+    await page.route('**/api/daily-control/dashboard?**', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as DashboardBody;
+      const template = body.rows[0];
+      if (!template) throw new Error('no rep on the dashboard');
+      body.rows = Array.from({ length: 300 }, (_, index) => ({
+        ...template,
+        userId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+        fullName: `Rep ${String(index).padStart(3, '0')}`,
+      }));
+      await route.fulfill({ response, json: body });
+    });
+    await page.reload();
+    const grid = page.getByTestId('dashboard-reps');
+    await grid.getByText('Rep 000', { exact: true }).waitFor();
+    const drawn = await grid.getByTestId('dashboard-reps-row').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(60);
+    await page.getByTestId('dashboard-reps-scroll').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await grid.getByText('Rep 299', { exact: true }).waitFor();
+    expect(await grid.getByText('Rep 000', { exact: true }).count()).toBe(0);
+    await page.unroute('**/api/daily-control/dashboard?**');
+    await page.reload();
+    await grid.getByTestId('dashboard-reps-row').first().waitFor();
+  });
+
+  it('shows a call logged elsewhere within 30 seconds, without a reload', async () => {
+    const me = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+    const now = (await (await page.request.get('/api/daily-control/dashboard?period=month')).json()) as DashboardBody;
+    const rep = now.rows.find((row) => row.kpis['calls-outbound']?.drillDown);
+    if (!rep) throw new Error('no rep with an outbound-calls figure');
+    const before = rep.kpis['calls-outbound']?.value ?? 0;
+    const cell = page
+      .locator(`[data-testid="dashboard-reps-row"][data-id="${rep.userId}"]`)
+      .locator('[data-testid="dashboard-cell"][data-kpi="calls-outbound"]')
+      .getByTestId('dashboard-cell-link');
+    expect(await cell.textContent()).toBe(String(before));
+    const logged = await page.request.post('/api/activities', {
+      headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      data: { kind: 'call', direction: 'outbound', userId: rep.userId, subject: 'Follow-up' },
+    });
+    expect(logged.status(), await logged.text()).toBe(201);
+    await cell.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 40_000 });
+  }, 60_000);
+
   it("opens a rep's card from their name", async () => {
     const rep = month.rows[0];
     if (!rep) throw new Error('no rep on the dashboard');
