@@ -33,6 +33,8 @@ export const Section = z.enum([
   'sales',
   'plans',
   'kpiTargets',
+  'departments',
+  'digest',
   'structure',
   'people',
   'calendar',

@@ -41,6 +41,8 @@ const PlanEditorPage = page(() => import('../features/plans/PlanEditorPage.tsx')
 const PlanProgressPage = page(() => import('../features/plans/progress/PlanProgressPage.tsx'), 'PlanProgressPage');
 const PdcaPage = page(() => import('../features/pdca/PdcaPage.tsx'), 'PdcaPage');
 const KpiTargetsPage = page(() => import('../features/kpi-targets/KpiTargetsPage.tsx'), 'KpiTargetsPage');
+const DepartmentsPage = page(() => import('../features/departments/DepartmentsPage.tsx'), 'DepartmentsPage');
+const DigestPage = page(() => import('../features/digest/DigestPage.tsx'), 'DigestPage');
 const PipelinesPage = page(() => import('../features/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
 
 function guarded(section: Section, element: ReactNode) {
@@ -87,6 +89,8 @@ export function AppRoutes() {
         <Route path="plans/:id/progress" element={guarded('plans', <PlanProgressPage />)} />
         <Route path="my-day" element={guarded('myDay', <MyDayPage />)} />
         <Route path="kpi-targets" element={guarded('kpiTargets', <KpiTargetsPage />)} />
+        <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
+        <Route path="digest" element={guarded('digest', <DigestPage />)} />
         <Route path="pipelines" element={guarded('pipelines', <PipelinesPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -9,6 +9,7 @@ import { useFormat } from '../../shared/use-format.ts';
 import { useMe } from '../auth/session.tsx';
 import { canViewOthersDay } from '../crm/permissions.ts';
 import { MyGoalsCard } from '../goals/MyGoalsCard.tsx';
+import { MyFiguresCard } from '../my-figures/MyFiguresCard.tsx';
 import { UserPicker } from '../people/UserPicker.tsx';
 import { QuickCreateModal } from '../quick-create/QuickCreateModal.tsx';
 import { TaskLine } from '../tasks/TaskLine.tsx';
@@ -47,6 +48,7 @@ export function MyDayPage() {
         )}
       </Group>
       {userId === null && <MyGoalsCard />}
+      {userId === null && <MyFiguresCard />}
       {day.isPending ? (
         <CenteredLoader />
       ) : day.isError ? (
