@@ -1,5 +1,5 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { KpiCatalogId, RepCard, RepCardComparison, RepCardKpi } from '@pulse/contracts';
+import type { KpiCatalogId, KpiCatalogUnit, RepCard, RepCardComparison, RepCardKpi } from '@pulse/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAxisMoney } from '../../shared/charts/chart-format.ts';
@@ -164,7 +164,7 @@ function KpiChart({ card, kpi }: { card: RepCard; kpi: KpiCatalogId }) {
     };
     const colors = { rep: color('blue', 6, 4), team: color('gray', 6, 4) };
     return {
-      option: repChartOption(card.buckets, series, text, colors, KPI_UNITS[kpi] === 'count'),
+      option: repChartOption(card.buckets, series, text, colors, axisStep(KPI_UNITS[kpi], digits)),
       summary: repChartSummary(title, series, text),
     };
   }, [card, series, kpi, title, t, format, color, of]);
@@ -177,6 +177,12 @@ function KpiChart({ card, kpi }: { card: RepCard; kpi: KpiCatalogId }) {
       <LazyEChart option={chart.option} height={220} ariaLabel={chart.summary} testId={`rep-card-chart-${kpi}`} />
     </Card>
   );
+}
+
+/** The smallest step of a chart's axis: whole counts, whole units of money, anything for the rest. */
+function axisStep(unit: KpiCatalogUnit | undefined, digits: number): number | null {
+  if (unit === 'count') return 1;
+  return unit === 'minor' ? 10 ** digits : null;
 }
 
 /** The rep's stage conversion beside the team's, then win rate, average deal and lead → won time. */

@@ -34,7 +34,7 @@ describe('repChartOption', () => {
       { kpiId: 'calls-outbound', rep: [1, 0], teamMedian: [0, 1] },
       text,
       colors,
-      true,
+      1,
     );
     expect(option.yAxis).toMatchObject({ minInterval: 1 });
   });

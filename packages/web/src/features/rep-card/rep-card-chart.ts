@@ -33,8 +33,8 @@ export function repChartOption(
   series: RepCardSeries,
   text: RepChartText,
   colors: RepChartColors,
-  /** Counts: the axis steps by whole numbers (no "0.2 calls"). */
-  whole = false,
+  /** The axis's smallest step: 1 for counts (no "0.2 calls"), one whole unit for money. */
+  minInterval: number | null = null,
 ): ChartOption {
   // Points are marked while there are few enough to tell apart (and one bucket alone is a point).
   const showSymbol = buckets.length <= 31;
@@ -55,7 +55,7 @@ export function repChartOption(
     },
     yAxis: {
       type: 'value',
-      ...(whole ? { minInterval: 1 } : {}),
+      ...(minInterval === null ? {} : { minInterval }),
       axisLabel: { formatter: (value: number) => text.axis(value) },
       splitLine: { lineStyle: { type: 'dashed' } },
     },
