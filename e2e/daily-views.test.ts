@@ -188,6 +188,13 @@ describe.runIf(browserAvailable())('browser: my figures, departments and the mor
     );
     expect(plain(await managerCell.getByTestId('kpi-light').textContent())).toBe('✕ Ниже цели');
     expect(plain(await managerCell.textContent())).toContain('(цель 500)');
+    // The rep's name opens their card.
+    expect(
+      await page
+        .locator(`[data-testid="digest-rep"][data-user="${managerId}"]`)
+        .getByTestId('digest-rep-card')
+        .getAttribute('href'),
+    ).toBe(`/people/${managerId}/card`);
     expect(await page.getByTestId('digest-flag').count()).toBe(digest.flags.length);
     expect(await page.getByTestId('digest-plan-line').count()).toBe(digest.plan.length);
     expect(plain(await page.getByTestId('digest-note').textContent())).toContain('отправка по e-mail появится позже');

@@ -22,7 +22,7 @@ import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useFormat } from '../../shared/use-format.ts';
-import { flagHref, formatFlagFigure, formatRatioPercent } from '../dashboard/dashboard-values.ts';
+import { flagHref, formatFlagFigure, formatRatioPercent, repCardPath } from '../dashboard/dashboard-values.ts';
 import { useValueFormat } from '../dashboard/KpiCellView.tsx';
 import { FigureLink, LightBadge } from '../my-figures/KpiFigure.tsx';
 import { useKpiFigure } from '../my-figures/use-kpi-figure.ts';
@@ -119,9 +119,9 @@ function RepCells({ rep }: { rep: DigestRep }) {
   const { figure } = useKpiFigure();
   return (
     <Stack gap={4} data-testid="digest-rep" data-user={rep.userId}>
-      <Text fw={600} size="sm">
+      <Anchor component={Link} to={repCardPath(rep.userId)} fw={600} size="sm" data-testid="digest-rep-card">
         {rep.fullName}
-      </Text>
+      </Anchor>
       <List spacing={2} size="sm">
         {rep.cells.map((cell) => {
           const name = t(`kpi.names.${cell.kpiId}`);
