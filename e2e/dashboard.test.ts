@@ -221,4 +221,19 @@ describe.runIf(browserAvailable())('browser: the head of sales watches the Pulse
     await page.waitForURL(`**/people/${rep.userId}/card**`);
     await page.getByTestId('page-title').filter({ hasText: rep.fullName }).waitFor();
   });
+
+  it('looks at the month up to an earlier day, kept in the URL', async () => {
+    await page.goBack();
+    await page.getByTestId('dashboard-date').waitFor();
+    const day = month.period.from;
+    const answer = page.waitForResponse(
+      (r) => r.url().includes('/api/daily-control/dashboard?') && r.url().includes(`date=${day}`),
+    );
+    await page.getByTestId('dashboard-date').fill(day);
+    const body = (await (await answer).json()) as DashboardBody;
+    expect(body.period).toMatchObject({ kind: 'month', from: day, to: day });
+    await page.locator(`[data-testid="dashboard-as-of"][data-to="${day}"]`).waitFor();
+    const url = new URL(page.url());
+    expect([url.searchParams.get('period'), url.searchParams.get('date')]).toEqual(['month', day]);
+  });
 });

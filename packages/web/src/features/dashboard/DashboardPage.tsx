@@ -1,4 +1,15 @@
-import { Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Card,
+  Group,
+  Loader,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type Dashboard, DashboardPeriodKind, type KpiCatalogId, type KpiCatalogUnit } from '@pulse/contracts';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +21,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { useMe } from '../auth/session.tsx';
 import { unitOptions } from '../structure/unit-options.ts';
 import { useUnits } from '../structure/use-units.ts';
-import { appPath, parsePeriod, repCardPath, unitsInScope } from './dashboard-values.ts';
+import { appPath, parseDay, parsePeriod, repCardPath, unitsInScope } from './dashboard-values.ts';
 import { type GridRow, KpiGrid } from './KpiGrid.tsx';
 import { Leaderboard } from './Leaderboard.tsx';
 import { RedFlagsPanel } from './RedFlagsPanel.tsx';
@@ -29,7 +40,8 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const period = parsePeriod(params.get('period'));
   const unitId = params.get('unitId');
-  const dashboard = useDashboard({ period, unitId });
+  const date = parseDay(params.get('date'));
+  const dashboard = useDashboard({ period, unitId, date });
   const units = useUnits({ enabled: me.scope.kind === 'organisation' || me.scope.unitIds.length > 0 });
   const kpiUnits = useKpiUnits();
   const unitChoices = useMemo(
@@ -67,6 +79,14 @@ export function DashboardPage() {
             onChange={(value) => setParam('period', value === 'today' ? null : value)}
             data={DashboardPeriodKind.options.map((kind) => ({ value: kind, label: t(`dashboard.periods.${kind}`) }))}
             data-testid="dashboard-period"
+          />
+          <TextInput
+            type="date"
+            label={t('dashboard.date')}
+            value={date ?? ''}
+            onChange={(event) => setParam('date', event.currentTarget.value || null)}
+            w={170}
+            data-testid="dashboard-date"
           />
           {unitChoices.length > 1 && (
             <Select

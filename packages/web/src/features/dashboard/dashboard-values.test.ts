@@ -8,6 +8,7 @@ import {
   formatKpiValue,
   formatRatioPercent,
   lightLook,
+  parseDay,
   parsePeriod,
   unitsInScope,
   type ValueFormat,
@@ -82,6 +83,16 @@ describe('parsePeriod', () => {
     expect(parsePeriod('month')).toBe('month');
     expect(parsePeriod(null)).toBe('today');
     expect(parsePeriod('year')).toBe('today');
+  });
+});
+
+describe('parseDay', () => {
+  it('takes a calendar day from the URL and nothing else', () => {
+    expect(parseDay('2026-11-20')).toBe('2026-11-20');
+    expect(parseDay('2026-13-40')).toBeNull();
+    expect(parseDay('2026-02-30')).toBeNull();
+    expect(parseDay('yesterday')).toBeNull();
+    expect(parseDay(null)).toBeNull();
   });
 });
 
