@@ -171,7 +171,7 @@ describe.runIf(browserAvailable())('browser: my figures, departments and the mor
     await page.context().close();
   });
 
-  it('shows the head of sales the morning digest in Russian, for a chosen morning', async () => {
+  it('shows the head of sales the morning digest for a chosen morning, in Russian and then in English', async () => {
     const page = await logIn(env.browser, env.baseUrl, 'head@demo.test');
     await expect(page.getByTestId('nav-departments').count()).resolves.toBe(0);
     await page.getByTestId('nav-digest').click();
@@ -206,6 +206,16 @@ describe.runIf(browserAvailable())('browser: my figures, departments and the mor
     const before = (await (await page.request.get(`/api/daily-control/digest?date=${earlier}`)).json()) as DigestBody;
     expect(plain(await page.getByTestId('digest-subject').textContent())).toBe(plain(before.subject));
     expect(await page.getByTestId('digest-rep').count()).toBe(before.reps.length);
+
+    // In English, the digest is written in English: the e-mail's subject and the page around it.
+    await page.getByTestId('lang-switch').click();
+    await page
+      .getByTestId('digest-subject')
+      .filter({ hasText: /^Morning digest for / })
+      .waitFor();
+    await page.getByTestId('digest-flags').getByText('Red flags today').waitFor();
+    const english = (await (await page.request.get(`/api/daily-control/digest?date=${earlier}`)).json()) as DigestBody;
+    expect(plain(await page.getByTestId('digest-subject').textContent())).toBe(plain(english.subject));
     await page.context().close();
   });
 });
