@@ -12,7 +12,8 @@ import {
 } from '@pulse/contracts';
 import { sessionRoute } from '../../http/route.ts';
 import { getPipelineBoard } from './board.service.ts';
-import { createDeal, getDeal, listDeals, moveDealStage, updateDeal } from './deals.service.ts';
+import { createDeal, getDeal, moveDealStage, updateDeal } from './deals.service.ts';
+import { listDeals } from './deals-list.service.ts';
 
 export const dealRecordRoutes = [
   sessionRoute({

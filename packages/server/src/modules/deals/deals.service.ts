@@ -1,7 +1,6 @@
-import type { Deal, DealChannel, DealDetails } from '@pulse/contracts';
-import { sql } from 'kysely';
+import type { DealChannel, DealDetails } from '@pulse/contracts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
-import { type KeysetSort, keysetPage } from '../../http/keyset.ts';
+import { newPipelineStage, resolveInitialStage } from './deal-placement.ts';
 import {
   assertCompany,
   assertCompetitor,
@@ -21,47 +20,12 @@ import {
   syncDealSales,
 } from './deal-stage.ts';
 import { canCreateDeals, canEditDeal, canViewDeal } from './deals.policy.ts';
-import {
-  type DealFilter,
-  type DealRow,
-  findDealLineRows,
-  findDealRows,
-  findStageChangeRows,
-  getDealRow,
-} from './deals.queries.ts';
-import { getDefaultPipelineRow, getPipelineRow, type StageRow } from './pipelines.queries.ts';
+import { type DealRow, findDealLineRows, findStageChangeRows, getDealRow } from './deals.queries.ts';
 import { auditedDeal, presentDeal, presentDealLine, presentStageChange } from './present-deal.ts';
 import { getLiveStageOf } from './stages.service.ts';
 import { audit, type Ctx, getOrgMoneySettings } from './use-case-context.ts';
 
-const DEAL_SORTS = {
-  amount: { expression: sql.ref('d.amount_minor'), kind: 'integer', defaultOrder: 'desc' },
-  // The keyset needs a value on every row: deals without a date sort after all dated ones.
-  expectedClose: {
-    expression: sql`COALESCE(d.expected_close_date, DATE '9999-12-31')`,
-    kind: 'date',
-    defaultOrder: 'asc',
-  },
-  updated: { expression: sql.ref('d.updated_at'), kind: 'timestamp', defaultOrder: 'desc' },
-  created: { expression: sql.ref('d.created_at'), kind: 'timestamp', defaultOrder: 'desc' },
-  title: { expression: sql`lower(d.title)`, kind: 'text', defaultOrder: 'asc' },
-} as const;
-
-export async function listDeals(
-  { tx, actor, deps }: Ctx,
-  query: DealFilter & { cursor?: string; limit: number; sort: keyof typeof DEAL_SORTS; order?: 'asc' | 'desc' },
-): Promise<{ items: Deal[]; nextCursor: string | null }> {
-  const chosen = DEAL_SORTS[query.sort];
-  const sort: KeysetSort = {
-    expression: chosen.expression,
-    kind: chosen.kind,
-    idColumn: 'd.deal_id',
-    order: query.order ?? chosen.defaultOrder,
-  };
-  const rows = await findDealRows(tx, actor, deps.now(), { ...query, sort });
-  return keysetPage(rows, query.limit, presentDeal);
-}
-
+/** One deal in the actor's scope with its lines and stage history (404 outside it). */
 export async function getDeal(ctx: Ctx, dealId: string): Promise<DealDetails> {
   return detailsOf(ctx, await getVisibleDealRow(ctx, dealId));
 }
@@ -332,62 +296,6 @@ async function insertLines(ctx: Ctx, dealId: string, lines: readonly PricedLine[
       })),
     )
     .execute();
-}
-
-/** The stage a new deal starts in: the one sent, else the first open stage of the pipeline. */
-async function resolveInitialStage(ctx: Ctx, pipelineId?: string, stageId?: string): Promise<StageRow> {
-  const { tx, actor } = ctx;
-  let pipeline = pipelineId ? await getPipelineRow(tx, actor.orgId, pipelineId) : undefined;
-  if (pipelineId && !pipeline) {
-    throw unprocessable('The pipeline does not exist', [{ path: 'body.pipelineId', message: 'Unknown pipeline' }]);
-  }
-  if (!pipeline && stageId) {
-    const stage = await tx
-      .selectFrom('stages')
-      .select('pipeline_id')
-      .where('org_id', '=', actor.orgId)
-      .where('stage_id', '=', stageId)
-      .executeTakeFirst();
-    if (stage) pipeline = await getPipelineRow(tx, actor.orgId, stage.pipeline_id);
-  }
-  pipeline ??= await getDefaultPipelineRow(tx, actor.orgId);
-  if (!pipeline) {
-    throw unprocessable('Choose a pipeline: the organisation has no default one', [
-      { path: 'body.pipelineId', message: 'Required' },
-    ]);
-  }
-  if (pipeline.archived_at) {
-    throw unprocessable('The pipeline is archived', [{ path: 'body.pipelineId', message: 'Archived pipeline' }]);
-  }
-  if (stageId) return getLiveStageOf(ctx, pipeline.pipeline_id, stageId, 'body.stageId');
-  const first = await tx
-    .selectFrom('stages')
-    .selectAll()
-    .where('org_id', '=', actor.orgId)
-    .where('pipeline_id', '=', pipeline.pipeline_id)
-    .where('kind', '=', 'open')
-    .where('archived_at', 'is', null)
-    .orderBy('position')
-    .executeTakeFirst();
-  if (!first) throw unprocessable('The pipeline has no open stage', [{ path: 'body.pipelineId', message: 'No stage' }]);
-  return first;
-}
-
-/**
- * The stage a PATCH moves the deal to: a live stage of the pipeline sent with it. Deals may go on
- * moving inside an archived pipeline, but none may join one.
- */
-async function newPipelineStage(
-  ctx: Ctx,
-  pipelineId: string,
-  stageId: string,
-  currentPipelineId: string,
-): Promise<StageRow> {
-  const pipeline = await getPipelineRow(ctx.tx, ctx.actor.orgId, pipelineId);
-  if (!pipeline || (pipeline.archived_at && pipelineId !== currentPipelineId)) {
-    throw unprocessable('Choose an active pipeline', [{ path: 'body.pipelineId', message: 'Unknown or archived' }]);
-  }
-  return getLiveStageOf(ctx, pipelineId, stageId, 'body.stageId');
 }
 
 /** A lost reason or comment edited on a deal that stays where it is: only a lost deal has them. */
