@@ -1,5 +1,7 @@
 import type { Role } from '@pulse/contracts';
 import argon2 from 'argon2';
+import { expect } from 'vitest';
+import type { z } from 'zod';
 import { withOrg } from '../db/tenant.ts';
 import { createOrganization } from '../modules/organizations/create-organization.ts';
 import type { TestApp } from './server.ts';
@@ -112,11 +114,48 @@ export async function createTestOrg(t: TestApp, name = 'Test org'): Promise<Test
   });
 }
 
+/** A response exactly as the server sent it: the status and the parsed JSON, of no known shape. */
+export interface RawResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The body of an ad-hoc request (`Session.request`, `call`) as a test reads it. It is loose on purpose and the only
+ * loose type in the test helpers: tests assert on responses of every shape field by field
+ * (`res.body.items[0].id`, `expect(res.body.status).toBe(…)`), and any stricter type (`unknown`,
+ * a recursive JSON type) would need a cast or a schema on each of hundreds of such lines while
+ * checking nothing more: the assertion itself is the check. Factories that create or read records
+ * do not pass it on: they parse the body with the contract's schema (`expectBody`) and return the
+ * contract's type, so a factory fails loudly when the API answers another shape.
+ */
+export type TestBody = any;
+
+/** A response to an ad-hoc test request: see `TestBody`. */
+export interface TestResponse {
+  status: number;
+  body: TestBody;
+}
+
 /** A logged-in client: sends the session cookie, and the CSRF header on state-changing calls. */
 export interface Session {
   cookie: string;
   csrfToken: string;
-  request(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  request(method: string, url: string, body?: unknown): Promise<TestResponse>;
+}
+
+/**
+ * Expects `status` and returns the body parsed with the contract's schema: the helper factories
+ * use to return a precise type, failing with the body in the message when the API answers another
+ * status or shape.
+ */
+export function expectBody<S extends z.ZodType>(res: RawResponse, status: number, schema: S): z.output<S> {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  const parsed = schema.safeParse(res.body);
+  if (!parsed.success) {
+    throw new Error(`the response does not match the contract: ${parsed.error.message}\n${JSON.stringify(res.body)}`);
+  }
+  return parsed.data;
 }
 
 export async function loginAs(t: TestApp, email: string, password = TEST_PASSWORD): Promise<Session> {
@@ -133,14 +172,14 @@ export async function loginAs(t: TestApp, email: string, password = TEST_PASSWOR
   };
 }
 
-/** One request, optionally as a session; returns status and parsed JSON. */
+/** One request, optionally as a session; returns status and parsed JSON (or the text when it is not JSON). */
 export async function call(
   t: TestApp,
   method: string,
   url: string,
   body?: unknown,
   session?: { cookie: string; csrfToken: string },
-): Promise<{ status: number; body: any }> {
+): Promise<TestResponse> {
   const response = await t.app.inject({
     method: method as 'GET',
     url,

@@ -1,9 +1,8 @@
-import type { Company, Contact } from '@pulse/contracts';
+import { type Company, CompanyCreated, type Contact, ContactCreated } from '@pulse/contracts';
 import { generateInn } from '@pulse/domain';
 import { sql } from 'kysely';
-import { expect } from 'vitest';
 import { withOrg } from '../../db/tenant.ts';
-import type { Session } from '../../test/factories.ts';
+import { expectBody, type Session } from '../../test/factories.ts';
 import type { TestApp } from '../../test/server.ts';
 
 let innSeed = 1;
@@ -33,15 +32,13 @@ export function freshPhone(): { typed: string; e164: string } {
 /** Creates a company through the API as `as`, expecting 201; returns the company. */
 export async function newCompany(as: Session, body: Record<string, unknown> = {}): Promise<Company> {
   const res = await as.request('POST', '/api/companies', { name: `Company ${crypto.randomUUID()}`, ...body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.company;
+  return expectBody(res, 201, CompanyCreated).company;
 }
 
 /** Creates a contact through the API as `as`, expecting 201; returns the contact. */
 export async function newContact(as: Session, body: Record<string, unknown> = {}): Promise<Contact> {
   const res = await as.request('POST', '/api/contacts', { fullName: `Person ${crypto.randomUUID()}`, ...body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.contact;
+  return expectBody(res, 201, ContactCreated).contact;
 }
 
 /** An open deal in the default pipeline's first stage, written straight to the database. */

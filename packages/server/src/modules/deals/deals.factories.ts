@@ -1,56 +1,79 @@
-import { AuditEntry, DealDetails, ErrorBody, Product } from '@pulse/contracts';
+import {
+  AuditEntry,
+  DealDetails,
+  ErrorBody,
+  LostReason,
+  Pipeline,
+  type PipelineStage,
+  Product,
+  pageOf,
+} from '@pulse/contracts';
 import { expect } from 'vitest';
 import { z } from 'zod';
 import { withOrg } from '../../db/tenant.ts';
-import type { Session, TestOrg } from '../../test/factories.ts';
+import { expectBody, type RawResponse, type Session, type TestOrg, type TestResponse } from '../../test/factories.ts';
 import type { TestApp } from '../../test/server.ts';
 
 // Test-only helpers for this module's records. Companies, contacts, tasks and activities belong
 // to other modules, so they are written straight into the database here.
 
-type Response = { status: number; body: unknown };
 const pathsOf = (body: unknown) => (ErrorBody.parse(body).error.details ?? []).map((d) => d.path);
 
 /** Expects a 400 naming `path` among the failed fields. */
-export function expectInvalid(res: Response, path: string): void {
+export function expectInvalid(res: RawResponse, path: string): void {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   expect(ErrorBody.parse(res.body).error.code).toBe('validation_failed');
   expect(pathsOf(res.body)).toContain(path);
 }
 
 /** Expects an error status with its code (and the field, when given). */
-export function expectError(res: Response, status: 403 | 404 | 409 | 422, path?: string): void {
+export function expectError(res: RawResponse, status: 403 | 404 | 409 | 422, path?: string): void {
   const codes = { 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'unprocessable' } as const;
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(ErrorBody.parse(res.body).error.code).toBe(codes[status]);
   if (path) expect(pathsOf(res.body)).toContain(path);
 }
 
+/** The default pipeline's id and stages, with the ids of its seeded 5 open stages, won and lost. */
+export interface DefaultPipeline {
+  id: string;
+  stages: PipelineStage[];
+  open: readonly [string, string, string, string, string];
+  won: string;
+  lost: string;
+}
+
 /** The organisation's default pipeline, with its stages by kind (the seeded 5 open, won, lost). */
-export async function defaultPipeline(session: Session) {
+export async function defaultPipeline(session: Session): Promise<DefaultPipeline> {
   const res = await session.request('GET', '/api/pipelines');
-  expect(res.status).toBe(200);
-  const pipeline = res.body.items.find((p: { isDefault: boolean }) => p.isDefault);
-  const stages = pipeline.stages as { id: string; kind: string; probability: number; name: string }[];
-  const open = stages.filter((s) => s.kind === 'open');
-  const openAt = (i: number): string => {
-    const stage = open[i];
-    if (!stage) throw new Error(`the default pipeline has no open stage #${i}`);
+  const pipeline = expectBody(res, 200, z.object({ items: z.array(Pipeline) })).items.find((p) => p.isDefault);
+  if (!pipeline) throw new Error('the organisation has no default pipeline');
+  const { stages } = pipeline;
+  const idOf = (stage: PipelineStage | undefined, what: string): string => {
+    if (!stage) throw new Error(`the default pipeline has no ${what} stage`);
     return stage.id;
   };
+  const open = stages.filter((s) => s.kind === 'open');
+  const openAt = (i: number) => idOf(open[i], `open #${i}`);
+  const closing = (kind: 'won' | 'lost') =>
+    idOf(
+      stages.find((s) => s.kind === kind),
+      kind,
+    );
   return {
-    id: pipeline.id as string,
+    id: pipeline.id,
     stages,
-    open: [openAt(0), openAt(1), openAt(2), openAt(3), openAt(4)] as const,
-    won: stages.find((s) => s.kind === 'won')?.id as string,
-    lost: stages.find((s) => s.kind === 'lost')?.id as string,
+    open: [openAt(0), openAt(1), openAt(2), openAt(3), openAt(4)],
+    won: closing('won'),
+    lost: closing('lost'),
   };
 }
 
 export async function firstLostReason(session: Session): Promise<string> {
   const res = await session.request('GET', '/api/lost-reasons');
-  expect(res.status).toBe(200);
-  return res.body.items[0].id;
+  const [first] = expectBody(res, 200, z.object({ items: z.array(LostReason) })).items;
+  if (!first) throw new Error('the organisation has no lost reason');
+  return first.id;
 }
 
 export async function createProduct(session: Session, body: Record<string, unknown> = {}): Promise<Product> {
@@ -59,21 +82,29 @@ export async function createProduct(session: Session, body: Record<string, unkno
     priceMinor: 100_00,
     ...body,
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return Product.parse(res.body);
+  return expectBody(res, 201, Product);
 }
 
 export async function createDeal(session: Session, body: Record<string, unknown> = {}): Promise<DealDetails> {
   const res = await session.request('POST', '/api/deals', { title: 'Deal', amountMinor: 1000_00, ...body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return DealDetails.parse(res.body);
+  return expectBody(res, 201, DealDetails);
 }
 
-export async function moveDeal(session: Session, deal: { id: string; version: number }, body: Record<string, unknown>) {
+/** Asks to move a deal to another stage; returns the response, whatever it is (tests check refusals too). */
+export async function moveDeal(
+  session: Session,
+  deal: { id: string; version: number },
+  body: Record<string, unknown>,
+): Promise<TestResponse> {
   return session.request('POST', `/api/deals/${deal.id}/stage`, { version: deal.version, ...body });
 }
 
-export async function insertCompany(t: TestApp, org: TestOrg, name: string, ownerId: string | null = null) {
+export async function insertCompany(
+  t: TestApp,
+  org: TestOrg,
+  name: string,
+  ownerId: string | null = null,
+): Promise<string> {
   return withOrg(t.deps.db, org.orgId, async (tx) => {
     const row = await tx
       .insertInto('companies')
@@ -84,7 +115,12 @@ export async function insertCompany(t: TestApp, org: TestOrg, name: string, owne
   });
 }
 
-export async function insertContact(t: TestApp, org: TestOrg, fullName: string, companyId: string | null) {
+export async function insertContact(
+  t: TestApp,
+  org: TestOrg,
+  fullName: string,
+  companyId: string | null,
+): Promise<string> {
   return withOrg(t.deps.db, org.orgId, async (tx) => {
     const row = await tx
       .insertInto('contacts')
@@ -99,7 +135,7 @@ export async function insertTask(
   t: TestApp,
   org: TestOrg,
   task: { dealId: string; assigneeId: string; status?: 'open' | 'done'; dueAt?: Date },
-) {
+): Promise<void> {
   await withOrg(t.deps.db, org.orgId, (tx) =>
     tx
       .insertInto('tasks')
@@ -120,7 +156,7 @@ export async function insertActivity(
   t: TestApp,
   org: TestOrg,
   activity: { dealId: string; userId: string; status: 'planned' | 'done'; occurredAt: Date },
-) {
+): Promise<void> {
   await withOrg(t.deps.db, org.orgId, (tx) =>
     tx
       .insertInto('activities')
@@ -139,6 +175,5 @@ export async function insertActivity(
 /** Audit entries of one record (newest last; entries of one instant in no set order). */
 export async function auditOf(admin: Session, entity: string, entityId: string): Promise<AuditEntry[]> {
   const res = await admin.request('GET', `/api/audit?entity=${entity}&entityId=${entityId}&limit=200`);
-  expect(res.status).toBe(200);
-  return z.array(AuditEntry).parse(res.body.items).reverse();
+  return expectBody(res, 200, pageOf(AuditEntry)).items.reverse();
 }

@@ -18,7 +18,7 @@ export async function insertDeal(
     createdAt: string;
     closedAt: string | null;
   },
-) {
+): Promise<void> {
   await withOrg(t.deps.db, org.orgId, (tx) =>
     tx
       .insertInto('deals')
@@ -43,7 +43,7 @@ export async function insertActivities(
   org: TestOrg,
   count: number,
   activity: { userId: string; kind: 'call' | 'meeting'; direction?: string; status?: string; at: string },
-) {
+): Promise<void> {
   await withOrg(t.deps.db, org.orgId, (tx) =>
     tx
       .insertInto('activities')

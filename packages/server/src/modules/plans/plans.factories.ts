@@ -1,13 +1,11 @@
 import { ErrorBody, PlanDetails, PlanLines } from '@pulse/contracts';
 import { expect } from 'vitest';
 import { withOrg } from '../../db/tenant.ts';
-import type { Session, TestOrg } from '../../test/factories.ts';
+import { expectBody, type RawResponse, type Session, type TestOrg } from '../../test/factories.ts';
 import type { TestApp } from '../../test/server.ts';
 
 // Test-only helpers for plans. Sales lines and people with given hire and leave days are written
 // straight into the database: the API records sales at any day, but not people's past.
-
-type Response = { status: number; body: unknown };
 
 /** A plan body: 2026, typed realistic 12 000.00, pessimistic 90 %, optimistic 110 %. */
 export function planBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -24,8 +22,7 @@ export function planBody(overrides: Record<string, unknown> = {}): Record<string
 
 export async function createPlan(session: Session, overrides: Record<string, unknown> = {}): Promise<PlanDetails> {
   const res = await session.request('POST', '/api/plans', planBody(overrides));
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return PlanDetails.parse(res.body);
+  return expectBody(res, 201, PlanDetails);
 }
 
 export async function decompose(
@@ -34,18 +31,16 @@ export async function decompose(
   body: Record<string, unknown> = {},
 ): Promise<PlanLines> {
   const res = await session.request('POST', `/api/plans/${plan.id}/decompose`, { version: plan.version, ...body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return PlanLines.parse(res.body);
+  return expectBody(res, 200, PlanLines);
 }
 
 export async function approve(session: Session, plan: { id: string; version: number }): Promise<PlanDetails> {
   const res = await session.request('POST', `/api/plans/${plan.id}/approve`, { version: plan.version });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return PlanDetails.parse(res.body);
+  return expectBody(res, 200, PlanDetails);
 }
 
 /** Expects a 422 refusal with the reason code (and the field, when given). */
-export function expectRefusal(res: Response, reason: string, path?: string): void {
+export function expectRefusal(res: RawResponse, reason: string, path?: string): void {
   expect(res.status, JSON.stringify(res.body)).toBe(422);
   const { error } = ErrorBody.parse(res.body);
   expect(error.code).toBe('unprocessable');
