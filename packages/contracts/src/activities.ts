@@ -279,12 +279,19 @@ export type UpdateTaskRequest = z.infer<typeof UpdateTaskRequest>;
 /** Complete, reopen or cancel: only the version read is sent. */
 export const TaskTransitionRequest = z.object({ version: z.number().int().min(1) }).strict();
 
+/**
+ * The task list's status filter: one status, or 'not-cancelled' for open and done tasks alike
+ * (what the tasks-on-time KPI counts).
+ */
+export const TaskStatusFilter = z.enum([...TaskStatus.options, 'not-cancelled']);
+export type TaskStatusFilter = z.infer<typeof TaskStatusFilter>;
+
 export const TaskSort = z.enum(['dueAt', 'createdAt']);
 export const TasksQuery = PageQuery.extend({
   /** Searches the title and description. */
   q: z.string().trim().max(200).optional(),
   assigneeId: Id.optional(),
-  status: TaskStatus.optional(),
+  status: TaskStatusFilter.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   /** dueAt ≥ dueFrom */
   dueFrom: Instant.optional(),

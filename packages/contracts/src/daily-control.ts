@@ -23,7 +23,11 @@ export type RedFlagKind = z.infer<typeof RedFlagKind>;
 /** The unit of a flag's figure and limit. */
 export const RedFlagUnit = z.enum(['calls', 'tasks', 'days', 'minutes', 'minor']);
 
-/** A list endpoint and the exact query string that lists the records behind a flag. */
+/**
+ * The list and the filters that show the records behind a figure: the web list of that name, whose
+ * filters are those of GET /api/<list> except that periods are local days ('YYYY-MM-DD', the
+ * web converts them to instants in the viewer's zone).
+ */
 export const DailyControlDrillDown = z.object({
   list: z.enum(['activities', 'tasks', 'deals', 'leads']),
   query: z.string(),

@@ -127,6 +127,11 @@ export const LeadsQuery = PageQuery.extend({
   source: LeadSource.optional(),
   assigneeId: Id.optional(),
   qualifierId: Id.optional(),
+  /**
+   * The lead's taker: its assignee, or its qualifier while it has none (whom the KPIs credit
+   * with a lead's arrival and first touch).
+   */
+  takerId: Id.optional(),
   unitId: Id.optional(),
   /** 'overdue': untouched open leads waiting beyond the response target. */
   waiting: z.enum(['overdue']).optional(),

@@ -56,7 +56,8 @@ export function findTasks(tx: Tx, actor: Actor, query: TasksQuery, now: Date) {
     q = q.where((eb) => eb.or([eb('t.title', 'ilike', pattern), eb('t.description', 'ilike', pattern)]));
   }
   if (query.assigneeId) q = q.where('t.assignee_id', '=', query.assigneeId);
-  if (query.status) q = q.where('t.status', '=', query.status);
+  if (query.status === 'not-cancelled') q = q.where('t.status', '<>', 'cancelled');
+  else if (query.status) q = q.where('t.status', '=', query.status);
   if (query.overdue === 'true') q = q.where('t.status', '=', 'open').where('t.due_at', '<', now);
   if (query.overdue === 'false') q = q.where((eb) => eb.or([eb('t.status', '<>', 'open'), eb('t.due_at', '>=', now)]));
   if (query.dueFrom) q = q.where('t.due_at', '>=', new Date(query.dueFrom));

@@ -159,6 +159,23 @@ describeEachDatabase('tasks', (ctx) => {
       const notOverdue = ids((await w.as.managerB.request('GET', '/api/tasks?q=Overdue%20probe&overdue=false')).body);
       expect(notOverdue).toEqual([fine.id]);
     });
+    it('filters by status; not-cancelled keeps open and done tasks and leaves out cancelled ones', async () => {
+      const as = w.as.managerB;
+      const open = await newTask(as, { title: 'Status probe open' });
+      const done = await newTask(as, { title: 'Status probe done', dueAt: at(PINNED_NOW, 2 * HOUR_MS).toISOString() });
+      const gone = await newTask(as, { title: 'Status probe gone', dueAt: at(PINNED_NOW, 3 * HOUR_MS).toISOString() });
+      expect((await as.request('POST', `/api/tasks/${done.id}/complete`, { version: 1 })).status).toBe(200);
+      expect((await as.request('POST', `/api/tasks/${gone.id}/cancel`, { version: 1 })).status).toBe(200);
+      const list = async (query: string) => ids((await as.request('GET', `/api/tasks?q=Status%20probe&${query}`)).body);
+      expect(await list('status=not-cancelled')).toEqual([done.id, open.id]);
+      expect(await list('status=cancelled')).toEqual([gone.id]);
+      expect(await list('status=done')).toEqual([done.id]);
+      expect(await list('')).toEqual([done.id, gone.id, open.id]);
+      // Within the caller's scope only: Anna does not see Boris's tasks whatever the status.
+      expect(
+        ids((await w.as.managerA.request('GET', '/api/tasks?q=Status%20probe&status=not-cancelled')).body),
+      ).toEqual([]);
+    });
   });
 
   describe('PATCH /api/tasks/:id', () => {

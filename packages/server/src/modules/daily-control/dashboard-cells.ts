@@ -163,10 +163,9 @@ function cellValue(kpi: KpiId, { measures, live }: CellInput): number | null {
 
 /**
  * The web list, filtered by the rep and the period's days, that shows what a KPI counts. The keys
- * are the list filters of packages/web/src/features/{activities,tasks,deals,sales,leads}. Where a
- * list cannot say exactly the same, it shows a little more: the tasks list also shows cancelled
- * tasks due those days (the KPI leaves them out), and the leads of a rep are those assigned to
- * them (a lead with no assignee counts for its qualifier).
+ * are the list filters of packages/web/src/features/{activities,tasks,deals,sales,leads}, chosen to
+ * list what the KPI counts: tasks due those days but not cancelled, leads by their taker (the
+ * assignee, else the qualifier) as the rollup credits them.
  */
 export function drillDown(
   kpi: KpiId,
@@ -180,7 +179,7 @@ export function drillDown(
   const wonDeals = `/deals?ownerId=${userId}&status=won&closedFrom=${from}&closedTo=${to}`;
   switch (kpi) {
     case 'tasks-on-time':
-      return `/tasks?assigneeId=${userId}&dueFrom=${from}&dueTo=${to}`;
+      return `/tasks?assigneeId=${userId}&status=not-cancelled&dueFrom=${from}&dueTo=${to}`;
     case 'calls-outbound':
       return activities('call', 'outbound');
     case 'calls-inbound':
@@ -190,11 +189,11 @@ export function drillDown(
     case 'meetings-held':
       return activities('meeting');
     case 'leads-new':
-      return `/leads?assigneeId=${userId}&arrivedFrom=${from}&arrivedTo=${to}`;
+      return `/leads?takerId=${userId}&arrivedFrom=${from}&arrivedTo=${to}`;
     case 'leads-qualified':
       return `/leads?qualifierId=${userId}&handedOffFrom=${from}&handedOffTo=${to}`;
     case 'response-time':
-      return `/leads?assigneeId=${userId}&touchedFrom=${from}&touchedTo=${to}`;
+      return `/leads?takerId=${userId}&touchedFrom=${from}&touchedTo=${to}`;
     case 'lead-to-won-time':
     case 'deals-won':
     case 'average-deal':

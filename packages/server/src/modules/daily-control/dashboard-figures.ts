@@ -85,12 +85,16 @@ export interface PlanLines {
 }
 
 /**
- * Plan versus fact of every approved plan covering the day — one getPlanProgress per plan — as
- * the actor may see it (a plan out of reach is skipped). A rep or unit in several plans takes
- * the line of the narrowest plan (deepest scope unit), as the red flags judge forecasts.
+ * Plan versus fact of every approved plan covering a day, as the actor may see them (a plan out
+ * of reach is left out), narrowest scope (deepest scope unit) first.
  */
-export async function planLinesOn(ctx: DailyCtx, day: string, units: readonly UnitNode[]): Promise<PlanLines> {
-  const lines: PlanLines = { byUser: new Map(), byUnit: new Map(), organisation: null };
+export interface PlansOn {
+  day: string;
+  progress: PlanProgress[];
+}
+
+/** One getPlanProgress per approved plan covering the day; shared by the plan lines and the forecast flags. */
+export async function plansProgressOn(ctx: DailyCtx, day: string, units: readonly UnitNode[]): Promise<PlansOn> {
   const plans = await findApprovedPlansOn(ctx.tx, ctx.actor.orgId, day);
   const parent = new Map(units.map((unit) => [unit.id, unit.parentId]));
   const depth = (unitId: string | null) => {
@@ -99,9 +103,21 @@ export async function planLinesOn(ctx: DailyCtx, day: string, units: readonly Un
     return n;
   };
   plans.sort((a, b) => depth(b.scope_unit_id) - depth(a.scope_unit_id));
+  const progress: PlanProgress[] = [];
   for (const plan of plans) {
-    const progress = await progressOrNull(ctx, plan.plan_id, day);
-    if (progress === null) continue;
+    const one = await progressOrNull(ctx, plan.plan_id, day);
+    if (one !== null) progress.push(one);
+  }
+  return { day, progress };
+}
+
+/**
+ * The structure lines of the plans: a rep or unit in several plans takes the line of the
+ * narrowest plan, as the red flags judge forecasts.
+ */
+export function planLinesOf(plans: PlansOn): PlanLines {
+  const lines: PlanLines = { byUser: new Map(), byUnit: new Map(), organisation: null };
+  for (const progress of plans.progress) {
     for (const line of progress.lines) {
       if (line.dimension !== 'structure') continue;
       const figures = presentPlan(progress, line);

@@ -20,7 +20,9 @@ import {
   figuresOf,
   type PersonFigures,
   type PlanLines,
-  planLinesOn,
+  type PlansOn,
+  planLinesOf,
+  plansProgressOn,
   type ResolvedPeriod,
   resolvePeriod,
   treeOrder,
@@ -41,6 +43,8 @@ interface View {
   figures: Map<string, PersonFigures>;
   targets: SubjectTargets;
   plans: PlanLines;
+  /** The plans' progress the lines come from (null when the view has no plans). */
+  plansOn: PlansOn | null;
 }
 
 /** GET /api/daily-control/dashboard: rows per rep, teams, total, leaderboard and today's flags. */
@@ -69,7 +73,8 @@ export async function getDashboard(ctx: DailyCtx, query: DashboardQuery): Promis
     };
   });
   const wholeOrganisation = subjects.kind === 'units' && subjects.unitIds === null;
-  const flags = await getRedFlags(ctx, query.unitId ? { unitId: query.unitId } : {});
+  // The flags judge forecasts on today's plan progress: the view's own when its day is today.
+  const flags = await getRedFlags(ctx, query.unitId ? { unitId: query.unitId } : {}, view.plansOn ?? undefined);
   return {
     period: presentPeriod(view.period),
     kpis: [...KPI_IDS],
@@ -176,10 +181,11 @@ export async function loadView(
     { userIds: people.map((p) => p.user_id), unitIds: [...new Set(unitIds)] },
     period,
   );
-  const plans: PlanLines = options.plans
-    ? await planLinesOn(ctx, period.to, nodes)
+  const plansOn = options.plans ? await plansProgressOn(ctx, period.to, nodes) : null;
+  const plans: PlanLines = plansOn
+    ? planLinesOf(plansOn)
     : { byUser: new Map(), byUnit: new Map(), organisation: null };
-  return { period, people, figures, targets, plans };
+  return { period, people, figures, targets, plans, plansOn };
 }
 
 /** One rep's row: their own measures, their own targets, their rep line. */

@@ -247,12 +247,14 @@ describeEachDatabase('daily control: dashboard', (ctx) => {
     );
     expect(a['talk-time'].drillDown).toBe(`/activities?userId=${u}&kind=call&status=done&${WEEK}`);
     expect(a['meetings-held'].drillDown).toBe(`/activities?userId=${u}&kind=meeting&status=done&${WEEK}`);
-    expect(a['tasks-on-time'].drillDown).toBe(`/tasks?assigneeId=${u}&dueFrom=2026-03-02&dueTo=2026-03-04`);
-    expect(a['leads-new'].drillDown).toBe(`/leads?assigneeId=${u}&arrivedFrom=2026-03-02&arrivedTo=2026-03-04`);
+    expect(a['tasks-on-time'].drillDown).toBe(
+      `/tasks?assigneeId=${u}&status=not-cancelled&dueFrom=2026-03-02&dueTo=2026-03-04`,
+    );
+    expect(a['leads-new'].drillDown).toBe(`/leads?takerId=${u}&arrivedFrom=2026-03-02&arrivedTo=2026-03-04`);
     expect(a['leads-qualified'].drillDown).toBe(
       `/leads?qualifierId=${u}&handedOffFrom=2026-03-02&handedOffTo=2026-03-04`,
     );
-    expect(a['response-time'].drillDown).toBe(`/leads?assigneeId=${u}&touchedFrom=2026-03-02&touchedTo=2026-03-04`);
+    expect(a['response-time'].drillDown).toBe(`/leads?takerId=${u}&touchedFrom=2026-03-02&touchedTo=2026-03-04`);
     const won = `/deals?ownerId=${u}&status=won&closedFrom=2026-03-02&closedTo=2026-03-04`;
     expect([a['deals-won'].drillDown, a['average-deal'].drillDown, a['lead-to-won-time'].drillDown]).toEqual([
       won,

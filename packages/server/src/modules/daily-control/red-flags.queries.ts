@@ -138,9 +138,8 @@ export async function findRottingDeals(
 
 /** Per responsible person (assignee, else qualifier): untouched open leads that arrived before `before`. */
 export interface WaitingLeadsRow {
+  /** The leads' taker: their assignee, or their qualifier while they have none. */
   user_id: string;
-  /** Whether the person is the leads' assignee (else their qualifier). */
-  as_assignee: boolean;
   count: number;
   ids: string[];
   oldest_arrived_at: Date;
@@ -159,26 +158,25 @@ export async function findWaitingLeads(
   // would answer with a scan of the organisation's leads.
   const { rows } = await sql<{
     user_id: string;
-    as_assignee: boolean;
     count: string;
     ids: string[];
     oldest_arrived_at: Date;
   }>`
-    SELECT w.user_id, w.as_assignee, count(*)::text AS count,
+    SELECT w.user_id, count(*)::text AS count,
       (array_agg(w.lead_id ORDER BY w.arrived_at, w.lead_id))[1:${MAX_RECORD_IDS}] AS ids,
       min(w.arrived_at) AS oldest_arrived_at
     FROM (
-      SELECT l.assignee_id AS user_id, true AS as_assignee, l.lead_id, l.arrived_at
+      SELECT l.assignee_id AS user_id, l.lead_id, l.arrived_at
       FROM leads l
       WHERE l.org_id = ${orgId} AND l.assignee_id = ANY(${ids}::uuid[]) AND l.status = ANY(${statuses}::text[])
         AND l.first_touch_at IS NULL AND l.arrived_at < ${before}
       UNION ALL
-      SELECT l.qualifier_id, false, l.lead_id, l.arrived_at
+      SELECT l.qualifier_id, l.lead_id, l.arrived_at
       FROM leads l
       WHERE l.org_id = ${orgId} AND l.qualifier_id = ANY(${ids}::uuid[]) AND l.assignee_id IS NULL
         AND l.status = ANY(${statuses}::text[]) AND l.first_touch_at IS NULL AND l.arrived_at < ${before}
     ) w
-    GROUP BY w.user_id, w.as_assignee`.execute(tx);
+    GROUP BY w.user_id`.execute(tx);
   return rows.map((row) => ({
     ...row,
     count: Number(row.count),

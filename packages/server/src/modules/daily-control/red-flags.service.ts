@@ -12,17 +12,16 @@ import {
 } from '@pulse/domain';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Tx } from '../../db/tenant.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { loadUnitNodes } from '../auth/authenticate.ts';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import { overdueThreshold } from '../leads/response-clock.ts';
-import { getPlanProgress } from '../plans/plan-progress.service.ts';
 import { CALLING_ROLES, MEASURED_ROLES, type Subjects, subjectsOf } from './daily-control.policy.ts';
+import { type PlansOn, plansProgressOn } from './dashboard-figures.ts';
 import {
   countCallsHeld,
   type DailySettings,
-  findApprovedPlansOn,
   findOverdueTasks,
   findRottingDeals,
   findSubjectUsers,
@@ -35,7 +34,8 @@ import {
 
 // The red flags of the head's dashboard at the request's "now" (deps.now, so tests pin it). Every
 // flag names one person, a figure against a limit, the records behind it (oldest first) and the
-// list query that opens them: GET /api/activities, /api/tasks, /api/deals or /api/leads.
+// filters of the web list that opens them (/activities, /tasks, /deals or /leads: the filters of
+// GET /api/<list>, except that periods are local days, as the web lists take them).
 
 /** What every use case of this module receives from its route. */
 export interface DailyCtx {
@@ -55,8 +55,12 @@ export async function resolveSubjects(ctx: DailyCtx, unitId: string | undefined)
   return subjects;
 }
 
-/** GET /api/daily-control/flags: the flags of everyone in scope (or under `unitId`) that need attention today. */
-export async function getRedFlags(ctx: DailyCtx, query: { unitId?: string }): Promise<RedFlags> {
+/**
+ * GET /api/daily-control/flags: the flags of everyone in scope (or under `unitId`) that need
+ * attention today. `plans`: plan progress the caller already worked out (the dashboard's); used
+ * when it is of today, otherwise read here.
+ */
+export async function getRedFlags(ctx: DailyCtx, query: { unitId?: string }, plans?: PlansOn): Promise<RedFlags> {
   const { tx, actor } = ctx;
   const subjects = await resolveSubjects(ctx, query.unitId);
   const now = ctx.deps.now();
@@ -72,7 +76,7 @@ export async function getRedFlags(ctx: DailyCtx, query: { unitId?: string }): Pr
     ...(await overdueTaskFlags(ctx, people, ids, now, settings)),
     ...(await rottingDealFlags(ctx, people, ids, now)),
     ...(await waitingLeadFlags(ctx, people, ids, { now, calendar, settings })),
-    ...(await forecastFlags(ctx, people, day)),
+    ...(await forecastFlags(ctx, people, plans?.day === day ? plans : day)),
   ];
   return { asOf: now.toISOString(), day, flags };
 }
@@ -108,10 +112,8 @@ async function noCallsFlags(ctx: DailyCtx, people: readonly SubjectRow[], today:
         count: 0,
         recordIds: [],
         expectedBy,
-        drillDown: {
-          list: 'activities',
-          query: `userId=${person.user_id}&kind=call&from=${from.toISOString()}&to=${now.toISOString()}`,
-        },
+        // Today as a day, as the web activities list filters (and like the dashboard's drill-downs).
+        drillDown: { list: 'activities', query: `userId=${person.user_id}&kind=call&from=${day}&to=${day}` },
       }),
     );
 }
@@ -189,24 +191,21 @@ async function waitingLeadFlags(
   const rows = (await findWaitingLeads(ctx.tx, ctx.actor.orgId, ids, before)).filter((row) =>
     leadWaitingTooLong({ arrivedAt: row.oldest_arrived_at, now, targetMinutes, calendar }),
   );
-  return people.flatMap((person) =>
-    rows
-      .filter((row) => row.user_id === person.user_id)
-      .map((row) =>
-        flag('waiting-leads', person, {
-          figure: Math.floor(businessTimeBetween(calendar, row.oldest_arrived_at, now) / MINUTE_MS),
-          limit: settings.responseTargetMinutes,
-          unit: 'minutes',
-          count: row.count,
-          recordIds: row.ids,
-          drillDown: {
-            list: 'leads',
-            // The qualifier filter also lists leads that have an assignee; recordIds are exact.
-            query: `${row.as_assignee ? 'assigneeId' : 'qualifierId'}=${person.user_id}&waiting=overdue`,
-          },
-        }),
-      ),
-  );
+  const byUser = new Map(rows.map((row) => [row.user_id, row]));
+  return people.flatMap((person) => {
+    const row = byUser.get(person.user_id);
+    if (!row) return [];
+    return [
+      flag('waiting-leads', person, {
+        figure: Math.floor(businessTimeBetween(calendar, row.oldest_arrived_at, now) / MINUTE_MS),
+        limit: settings.responseTargetMinutes,
+        unit: 'minutes',
+        count: row.count,
+        recordIds: row.ids,
+        drillDown: { list: 'leads', query: `takerId=${person.user_id}&waiting=overdue` },
+      }),
+    ];
+  });
 }
 
 /**
@@ -215,22 +214,18 @@ async function waitingLeadFlags(
  * The pipeline forecast rather than the run rate: on the first mornings of a period a run rate
  * of nothing would flag everyone. A rep in several plans is judged by the narrowest one.
  */
-async function forecastFlags(ctx: DailyCtx, people: readonly SubjectRow[], day: string): Promise<RedFlag[]> {
+async function forecastFlags(
+  ctx: DailyCtx,
+  people: readonly SubjectRow[],
+  today: PlansOn | string,
+): Promise<RedFlag[]> {
   const wanted = new Map(people.map((person) => [person.user_id, person]));
   if (wanted.size === 0) return [];
-  const plans = await findApprovedPlansOn(ctx.tx, ctx.actor.orgId, day);
-  const units = await loadUnitNodes(ctx.tx, ctx.actor.orgId);
-  const depth = (unitId: string | null): number => {
-    let n = 0;
-    for (let u = units.find((x) => x.id === unitId); u; u = units.find((x) => x.id === u?.parentId)) n++;
-    return n;
-  };
-  plans.sort((a, b) => depth(b.scope_unit_id) - depth(a.scope_unit_id));
+  const plans =
+    typeof today === 'string' ? await plansProgressOn(ctx, today, await loadUnitNodes(ctx.tx, ctx.actor.orgId)) : today;
   const judged = new Set<string>();
   const flags: RedFlag[] = [];
-  for (const plan of plans) {
-    const progress = await progressOrNull(ctx, plan.plan_id, day);
-    if (progress === null) continue;
+  for (const progress of plans.progress) {
     for (const line of progress.lines) {
       const person = line.userId === null ? undefined : wanted.get(line.userId);
       if (line.kind !== 'rep' || line.dimension !== 'structure' || !person || judged.has(person.user_id)) continue;
@@ -243,7 +238,7 @@ async function forecastFlags(ctx: DailyCtx, people: readonly SubjectRow[], day: 
           unit: 'minor',
           count: line.pipeline.dealsCounted,
           recordIds: [],
-          plan: { planId: plan.plan_id, lineId: line.lineId },
+          plan: { planId: progress.planId, lineId: line.lineId },
           drillDown: line.drillDown ? { list: 'deals', query: line.drillDown.deals } : null,
         }),
       );
@@ -254,16 +249,6 @@ async function forecastFlags(ctx: DailyCtx, people: readonly SubjectRow[], day: 
 
 function belowPessimistic(line: PlanLineProgress): boolean {
   return forecastBelowPessimistic(line.pipeline.forecastMinor, line.period.pessimisticMinor);
-}
-
-/** Plan versus fact as the actor may see it; a plan out of their reach is skipped. */
-async function progressOrNull(ctx: DailyCtx, planId: string, day: string) {
-  try {
-    return await getPlanProgress(ctx, planId, day);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) return null;
-    throw error;
-  }
 }
 
 function flag(

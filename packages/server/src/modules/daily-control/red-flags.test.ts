@@ -155,12 +155,14 @@ describeEachDatabase('daily control: red flags', (ctx) => {
       const flags = await flagsOf(head);
       expect(usersOf(flags, 'no-calls')).toEqual([boris]);
       const drill = of(flags, 'no-calls')[0]?.drillDown;
-      expect(drill).toEqual({
-        list: 'activities',
-        query: `userId=${boris}&kind=call&from=2026-03-09T21:00:00.000Z&to=2026-03-10T09:01:00.000Z`,
-      });
-      // The drill-down is a valid query of the activities list.
-      expect((await head.request('GET', `/api/activities?${drill?.query}`)).status).toBe(200);
+      // Today as a local day, the filter of the web activities list.
+      expect(drill).toEqual({ list: 'activities', query: `userId=${boris}&kind=call&from=2026-03-10&to=2026-03-10` });
+      // The list reads those days in Moscow time: today's missed call, not yesterday's held one.
+      const listed = await head.request(
+        'GET',
+        `/api/activities?userId=${boris}&kind=call&from=2026-03-09T21:00:00Z&to=2026-03-10T21:00:00Z`,
+      );
+      expect(listed.body.items.map((a: { occurredAt: string }) => a.occurredAt)).toEqual(['2026-03-10T07:00:00.000Z']);
     });
     it('does not fire on a weekend', async () => {
       at(SAT_1201);
@@ -283,17 +285,24 @@ describeEachDatabase('daily control: red flags', (ctx) => {
       expect(rest).toEqual([]);
       expect(flag).toMatchObject({ user: { id: anna }, figure: 61, limit: 60, unit: 'minutes', count: 1 });
       expect(flag?.recordIds).toEqual([lead]);
-      expect(flag?.drillDown).toEqual({ list: 'leads', query: `assigneeId=${anna}&waiting=overdue` });
+      expect(flag?.drillDown).toEqual({ list: 'leads', query: `takerId=${anna}&waiting=overdue` });
       const listed = await head.request('GET', `/api/leads?${flag?.drillDown?.query}`);
       expect(listed.body.items.map((l: { id: string }) => l.id)).toEqual([lead]);
     });
     it('holds an unassigned lead against its qualifier', async () => {
       // Friday 17:00 Moscow: 60 minutes on Friday + 31 on Monday = 91.
       const lead = await insertLead({ arrivedAt: new Date('2026-03-13T14:00:00Z'), qualifierId: boris });
+      // Qualified by Boris but assigned to Anna: Anna's lead, not Boris's.
+      const handed = await insertLead({ arrivedAt: FRI_1730, qualifierId: boris, assigneeId: anna });
       at(MON_0931);
-      const flag = of(await flagsOf(head), 'waiting-leads').find((f) => f.user.id === boris);
+      const flags = of(await flagsOf(head), 'waiting-leads');
+      const flag = flags.find((f) => f.user.id === boris);
       expect(flag).toMatchObject({ figure: 91, limit: 60, count: 1, recordIds: [lead] });
-      expect(flag?.drillDown?.query).toBe(`qualifierId=${boris}&waiting=overdue`);
+      expect(flag?.drillDown?.query).toBe(`takerId=${boris}&waiting=overdue`);
+      expect(flags.find((f) => f.user.id === anna)?.recordIds).toContain(handed);
+      // The list behind the flag holds exactly its records.
+      const listed = await head.request('GET', `/api/leads?${flag?.drillDown?.query}`);
+      expect(listed.body.items.map((l: { id: string }) => l.id)).toEqual([lead]);
     });
     it('skips a public holiday: Friday 6 March 17:30 to Tuesday 10 March (9 March is a holiday)', async () => {
       const hector = org.users.head.id;

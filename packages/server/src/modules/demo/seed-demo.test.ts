@@ -91,6 +91,37 @@ describeEachDatabase('seedDemo', (ctx) => {
     expect(mine.body.items.map((goal: { metric: string }) => goal.metric)).toContain('revenue');
   });
 
+  it("has the month's targets from the goals and the heads' daily targets, so the head's dashboard shows lights", async () => {
+    const head = await loginAs(ctx(), 'head@demo.test', DEMO_PASSWORD);
+    const targets = await head.request('GET', '/api/kpi/targets?from=2026-03-01&to=2026-03-31&limit=200');
+    expect(targets.status).toBe(200);
+    type Target = { kpiId: string; source: string; userId: string | null; unitId: string | null; createdBy?: unknown };
+    const items = targets.body.items as Target[];
+    const fromGoals = items.filter((target) => target.source === 'smart-goal');
+    expect(new Set(fromGoals.map((target) => target.kpiId))).toContain('revenue');
+    const manual = items.filter((target) => target.source === 'manual');
+    // Every rate the heads ask for, of a unit and of people.
+    for (const kpiId of ['tasks-on-time', 'response-time']) {
+      expect(manual.some((target) => target.kpiId === kpiId && target.unitId !== null)).toBe(true);
+      expect(manual.some((target) => target.kpiId === kpiId && target.userId !== null)).toBe(true);
+    }
+    expect(manual.some((target) => target.kpiId === 'calls-outbound' && target.unitId !== null)).toBe(true);
+
+    const dashboard = await head.request('GET', '/api/daily-control/dashboard');
+    expect(dashboard.status).toBe(200);
+    type Cells = Record<string, { light: string | null }>;
+    const cells = [
+      ...(dashboard.body.rows as { kpis: Cells }[]).map((row) => row.kpis),
+      ...(dashboard.body.teams as { kpis: Cells }[]).map((team) => team.kpis),
+      dashboard.body.total.kpis as Cells,
+    ].flatMap((kpis) => Object.values(kpis));
+    const lights = cells.map((cell) => cell.light).filter((light) => light !== null);
+    expect(lights.length).toBeGreaterThan(0);
+    console.info(
+      `demo dashboard for the head, today: ${['green', 'amber', 'red'].map((l) => `${l} ${lights.filter((x) => x === l).length}`).join(', ')}`,
+    );
+  });
+
   it('lets every demo login in with its role', async () => {
     for (const login of DEMO_LOGINS) {
       const res = await call(ctx(), 'POST', '/api/auth/login', { email: login.email, password: DEMO_PASSWORD });

@@ -173,6 +173,23 @@ describeEachDatabase('leads: list', (ctx) => {
     const to = new Date(PINNED_NOW.getTime() - 20 * 60_000).toISOString();
     expect(await filter(`arrivedFrom=${from}&arrivedTo=${to}&order=asc`)).toEqual([seeded[1].id, seeded[2].id]);
   });
+  it('filters by taker: the assignee, or the qualifier only of a lead that has no assignee', async () => {
+    const filter = async (query: string) => mine((await admin.request('GET', `/api/leads?q=${tag}&${query}`)).body);
+    // The head qualified the lead handed to Anna: the head is its qualifier, Anna its taker.
+    expect(await filter(`qualifierId=${org.users.head.id}`)).toEqual([seeded[4].id]);
+    expect(await filter(`takerId=${org.users.head.id}`)).toEqual([]);
+    expect(await filter(`takerId=${org.users.managerA.id}`)).toEqual([seeded[4].id]);
+    expect((await filter(`takerId=${leadGenId}`)).sort()).toEqual([seeded[0].id, seeded[1].id, seeded[3].id].sort());
+    expect(await filter(`takerId=${leadGenId}&status=qualified`)).toEqual([seeded[3].id]);
+    // The filter narrows the caller's scope and never widens it.
+    const seenBy = async (session: Session) =>
+      mine((await session.request('GET', `/api/leads?q=${tag}&takerId=${leadGenId}`)).body);
+    expect(await seenBy(managerB)).toEqual([]);
+    expect(await seenBy(rivalAdmin)).toEqual([]);
+    const bad = await admin.request('GET', '/api/leads?takerId=me');
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(['query.takerId']);
+  });
   it('filters by when a lead was handed off and first touched, from included and to excluded', async () => {
     const filter = async (query: string) => mine((await admin.request('GET', `/api/leads?q=${tag}&${query}`)).body);
     const handedOff = seeded[4].handedOffAt as string;

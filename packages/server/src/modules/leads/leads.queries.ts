@@ -52,6 +52,8 @@ export interface LeadFilter {
   source?: LeadSource;
   assigneeId?: string;
   qualifierId?: string;
+  /** COALESCE(assignee, qualifier): the person the KPIs credit the lead to. */
+  takerId?: string;
   unitId?: string;
   /** Untouched open leads that arrived before this instant have waited beyond the target. */
   overdueBefore?: Date | null;
@@ -101,6 +103,8 @@ export async function findLeads(tx: Tx, actor: Actor, filter: LeadFilter) {
   if (filter.source) query = query.where('l.source', '=', filter.source);
   if (filter.assigneeId) query = query.where('l.assignee_id', '=', filter.assigneeId);
   if (filter.qualifierId) query = query.where('l.qualifier_id', '=', filter.qualifierId);
+  // Written as the expression of leads_taker_arrived_idx so the index serves it.
+  if (filter.takerId) query = query.where(sql<string>`COALESCE(l.assignee_id, l.qualifier_id)`, '=', filter.takerId);
   if (filter.unitId) query = query.where('l.unit_id', '=', filter.unitId);
   if (filter.arrivedFrom) query = query.where('l.arrived_at', '>=', new Date(filter.arrivedFrom));
   if (filter.arrivedTo) query = query.where('l.arrived_at', '<', new Date(filter.arrivedTo));

@@ -2,7 +2,6 @@ import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/c
 import type { RedFlag } from '@pulse/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormat } from '../../shared/use-format.ts';
 import { flagHref, flagsByKind, formatFlagFigure, repCardPath } from './dashboard-values.ts';
 import { useValueFormat } from './KpiCellView.tsx';
 
@@ -47,8 +46,7 @@ export function RedFlagsPanel({ flags }: { flags: readonly RedFlag[] }) {
 function FlagLine({ flag }: { flag: RedFlag }) {
   const { t } = useTranslation();
   const format = useValueFormat();
-  const { timeZone } = useFormat();
-  const href = flagHref(flag, timeZone);
+  const href = flagHref(flag);
   const figure = formatFlagFigure(flag.unit, flag.figure, format);
   const limit = formatFlagFigure(flag.unit, flag.limit, format);
   return (

@@ -111,22 +111,23 @@ describe('flagHref', () => {
       kind: 'rotting-deals',
       drillDown: { list: 'deals', query: 'ownerId=u1&status=open&rotting=true' },
     });
-    expect(flagHref(rotting, 'Europe/Moscow')).toBe('/deals?ownerId=u1&status=open&rotting=true');
+    expect(flagHref(rotting)).toBe('/deals?ownerId=u1&status=open&rotting=true');
     const tasks = flag({ drillDown: { list: 'tasks', query: 'assigneeId=u1&overdue=true' } });
-    expect(flagHref(tasks, 'Europe/Moscow')).toBe('/tasks?assigneeId=u1&overdue=true');
+    expect(flagHref(tasks)).toBe('/tasks?assigneeId=u1&overdue=true');
+    const leads = flag({ kind: 'waiting-leads', drillDown: { list: 'leads', query: 'takerId=u1&waiting=overdue' } });
+    expect(flagHref(leads)).toBe('/leads?takerId=u1&waiting=overdue');
   });
-  it("turns the no-calls flag's instants into the viewer's local days the activities list filters by", () => {
+  it("passes the no-calls flag's days to the activities list as they are", () => {
     const noCalls = flag({
       kind: 'no-calls',
-      drillDown: {
-        list: 'activities',
-        query: 'userId=u1&kind=call&from=2026-11-24T21:00:00.000Z&to=2026-11-25T08:30:00.000Z',
-      },
+      drillDown: { list: 'activities', query: 'userId=u1&kind=call&from=2026-11-25&to=2026-11-25' },
     });
-    expect(flagHref(noCalls, 'Europe/Moscow')).toBe('/activities?userId=u1&kind=call&from=2026-11-25&to=2026-11-25');
-    expect(flagHref(noCalls, 'UTC')).toBe('/activities?userId=u1&kind=call&from=2026-11-24&to=2026-11-25');
+    expect(flagHref(noCalls)).toBe('/activities?userId=u1&kind=call&from=2026-11-25&to=2026-11-25');
   });
-  it('has no link without a drill-down', () => expect(flagHref(flag({}), 'UTC')).toBeNull());
+  it('opens the bare list for an empty query and has no link without a drill-down', () => {
+    expect(flagHref(flag({ drillDown: { list: 'deals', query: '' } }))).toBe('/deals');
+    expect(flagHref(flag({}))).toBeNull();
+  });
 });
 
 describe('flagsByKind', () => {

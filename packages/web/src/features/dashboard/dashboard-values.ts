@@ -7,7 +7,6 @@ import {
   type TrafficLight,
   type Unit,
 } from '@pulse/contracts';
-import { zonedParts } from '../../shared/format.ts';
 import { formatMoney } from '../../shared/money.ts';
 
 // Pure rules of the Pulse dashboard page: how a figure reads in its unit, what a traffic light
@@ -97,27 +96,14 @@ const LIST_PATHS: Readonly<Record<NonNullable<RedFlag['drillDown']>['list'], str
   leads: '/leads',
 };
 
-/** Filters the web lists take as days while the API's flag query may give instants. */
-const DAY_FILTERS: Readonly<Record<string, readonly string[]>> = { activities: ['from', 'to'] };
-
 /**
- * The list page that shows the records behind a flag, with the flag's filters. The activities list
- * filters by local days ('from'/'to' as the viewer's days), while the no-calls flag's API query
- * carries instants: those become the days they fall on in the viewer's zone.
+ * The list page that shows the records behind a flag, with the flag's filters. The server gives
+ * them as the web lists take them (periods as local days), so they pass through unchanged.
  */
-export function flagHref(flag: Pick<RedFlag, 'drillDown'>, timeZone: string): string | null {
+export function flagHref(flag: Pick<RedFlag, 'drillDown'>): string | null {
   if (!flag.drillDown) return null;
   const { list, query } = flag.drillDown;
-  const params = new URLSearchParams(query);
-  for (const key of DAY_FILTERS[list] ?? []) {
-    const value = params.get(key);
-    if (value?.includes('T')) {
-      const [day] = zonedParts(value, timeZone);
-      params.set(key, day);
-    }
-  }
-  const search = params.toString();
-  return search ? `${LIST_PATHS[list]}?${search}` : LIST_PATHS[list];
+  return query ? `${LIST_PATHS[list]}?${query}` : LIST_PATHS[list];
 }
 
 /** Flags grouped by kind in the contract's order; kinds without flags are left out. */

@@ -149,7 +149,6 @@ function RepCells({ rep }: { rep: DigestRep }) {
 
 function DigestFlags({ digest }: { digest: Digest }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const valueFormat = useValueFormat();
   return (
     <Stack gap="xs" data-testid="digest-flags">
@@ -163,7 +162,7 @@ function DigestFlags({ digest }: { digest: Digest }) {
       ) : (
         <List spacing={2} size="sm">
           {digest.flags.map((flag) => {
-            const path = flagHref(flag, format.timeZone);
+            const path = flagHref(flag);
             const values = flagValues(flag, (unit, value) => formatFlagFigure(unit, value, valueFormat));
             return (
               <List.Item key={`${flag.kind}:${flag.user.id}`} data-testid="digest-flag" data-kind={flag.kind}>

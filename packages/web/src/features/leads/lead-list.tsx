@@ -146,6 +146,7 @@ export function useLeadList(fixed?: FilterValues): ListDefinition<Lead> {
         },
         { key: 'assigneeId', label: t('leads.fields.assignee'), kind: 'user' },
         { key: 'qualifierId', label: t('leads.fields.qualifier'), kind: 'user' },
+        { key: 'takerId', label: t('leads.taker'), kind: 'user' },
         {
           key: 'unitId',
           label: t('leads.fields.unit'),

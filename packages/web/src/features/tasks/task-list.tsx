@@ -138,7 +138,12 @@ export function useTaskList(onToggle: (task: Task) => void, onEdit?: (task: Task
       defaultSort: 'dueAt',
       defaultOrder: 'asc',
       filters: [
-        { key: 'status', label: t('quick.status'), kind: 'select', options: taskStatusOptions(t) },
+        {
+          key: 'status',
+          label: t('quick.status'),
+          kind: 'select',
+          options: [...taskStatusOptions(t), { value: 'not-cancelled', label: t('tasks.notCancelled') }],
+        },
         { key: 'overdue', label: t('tasks.overdue'), kind: 'select', options: yesNoOptions(t) },
         { key: 'assigneeId', label: t('quick.assignee'), kind: 'user' },
         { key: 'dueFrom', label: t('tasks.dueFrom'), kind: 'day' },
