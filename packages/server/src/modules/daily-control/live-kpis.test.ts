@@ -4,7 +4,8 @@ import { type Tx, withOrg } from '../../db/tenant.ts';
 import { call, createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase, PINNED_NOW } from '../../test/server.ts';
 import { createDeal, defaultPipeline, expectError, expectInvalid } from '../deals/deals.factories.ts';
-import { approve, createPlan, decompose, insertSale } from '../plans/plans.factories.ts';
+import { insertSale } from '../plans/plans.factories.ts';
+import { approvedTeamAMarchPlan } from './daily-control.factories.ts';
 
 // March 2026 in Moscow (UTC+3): the period [1 March 00:00, 1 April 00:00) local is
 // [28 Feb 21:00Z, 31 Mar 21:00Z). The default pipeline: open stages s0–s4 (positions 0–4), won, lost.
@@ -208,15 +209,7 @@ describeEachDatabase('daily control: live KPIs', (ctx) => {
     // Not counted: a deal closing in April, a deal with no expected close day.
     it("divides Anna's weighted March pipeline by the rest of her plan", async () => {
       ctx().clock.now = new Date('2026-03-02T09:00:00Z');
-      const plan = await createPlan(head, {
-        name: 'Team A, March',
-        year: undefined,
-        periodStart: '2026-03-01',
-        periodEnd: '2026-03-31',
-        scopeUnitId: org.units.teamA,
-        realistic: { basis: 'manual', amountMinor: 2_100_000 },
-      });
-      const approved = await approve(head, (await decompose(head, plan)).plan);
+      const approved = await approvedTeamAMarchPlan(head, org);
       ctx().clock.now = new Date('2026-03-10T09:00:00Z');
       await insertSale(ctx(), org, { day: '2026-03-02', amountMinor: 300_000, ownerId: anna });
       await insertSale(ctx(), org, { day: '2026-04-01', amountMinor: 500_000, ownerId: anna });

@@ -4,7 +4,8 @@ import { type Tx, withOrg } from '../../db/tenant.ts';
 import { call, createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase, PINNED_NOW, type TestApp } from '../../test/server.ts';
 import { createDeal, defaultPipeline, expectError, expectInvalid } from '../deals/deals.factories.ts';
-import { approve, createPlan, decompose, insertRep, insertSale } from '../plans/plans.factories.ts';
+import { insertRep, insertSale } from '../plans/plans.factories.ts';
+import { approvedTeamAMarchPlan } from './daily-control.factories.ts';
 
 // Every instant below is written in UTC; the organisation's calendar is Moscow (UTC+3, business
 // hours 09:00–18:00, the Russian production calendar), calls are expected by 12:00, at most 3
@@ -322,15 +323,7 @@ describeEachDatabase('daily control: red flags', (ctx) => {
     // expected to close in March.
     it('fires while the pipeline forecast is below the pessimistic plan, and stops when it reaches it', async () => {
       at(new Date('2026-03-02T09:00:00Z'));
-      const plan = await createPlan(head, {
-        name: 'Team A, March',
-        year: undefined,
-        periodStart: '2026-03-01',
-        periodEnd: '2026-03-31',
-        scopeUnitId: org.units.teamA,
-        realistic: { basis: 'manual', amountMinor: 2_100_000 },
-      });
-      const approved = await approve(head, (await decompose(head, plan)).plan);
+      const approved = await approvedTeamAMarchPlan(head, org);
       at(TUE_1201);
       let [flag] = of(await flagsOf(head), 'forecast-below-pessimistic');
       expect(flag).toMatchObject({ user: { id: anna }, figure: 0, limit: 1_890_000, unit: 'minor', count: 0 });

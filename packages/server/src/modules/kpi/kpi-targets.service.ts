@@ -106,14 +106,7 @@ export async function createTarget(ctx: Ctx, input: CreateKpiTargetRequest): Pro
     kpi_id: figures.kpiId,
     user_id: subject.userId,
     unit_id: subject.unitId,
-    grain: figures.grain,
-    period_from: figures.periodFrom,
-    period_to: figures.periodTo,
-    target: figures.target,
-    green_at: figures.greenAt,
-    amber_at: figures.amberAt,
-    source: 'manual',
-    goal_id: null,
+    ...manualColumns(figures),
     created_by: actor.userId,
     created_at: ctx.deps.now(),
     updated_at: ctx.deps.now(),
@@ -147,6 +140,21 @@ export async function updateTarget(ctx: Ctx, targetId: string, input: UpdateKpiT
   if (issues.length > 0) throw refusal(issues);
   await assertNoOverlap(ctx, figures, { userId: before.user_id, unitId: before.unit_id }, targetId);
   const saved = await updateTargetAtVersion(ctx.tx, ctx.actor.orgId, targetId, before.version, {
+    ...manualColumns(figures),
+    updated_at: ctx.deps.now(),
+  });
+  if (!saved) throw staleTarget();
+  const after = await loadTarget(ctx, targetId);
+  await auditTarget(ctx, 'update', targetId, before, after);
+  return presentTarget(after);
+}
+
+/**
+ * The stored columns of figures set by hand, on create and on edit alike: a target edited by hand
+ * is no longer the goal's it was taken from.
+ */
+function manualColumns(figures: TargetFigures) {
+  return {
     grain: figures.grain,
     period_from: figures.periodFrom,
     period_to: figures.periodTo,
@@ -155,12 +163,7 @@ export async function updateTarget(ctx: Ctx, targetId: string, input: UpdateKpiT
     amber_at: figures.amberAt,
     source: 'manual',
     goal_id: null,
-    updated_at: ctx.deps.now(),
-  });
-  if (!saved) throw staleTarget();
-  const after = await loadTarget(ctx, targetId);
-  await auditTarget(ctx, 'update', targetId, before, after);
-  return presentTarget(after);
+  } as const;
 }
 
 /** Deletes a target (at `version`, when the caller names the one they read). */
