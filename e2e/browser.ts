@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { type DatabaseHandle, openDatabase } from '../packages/server/src/db/connection.ts';
@@ -65,4 +65,35 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
       await database.close();
     },
   };
+}
+
+/** How a test's browser window is set up; each option has the default the suites share. */
+export interface PageOptions {
+  /** The browser's language: Russian, the demo organisation's. */
+  locale?: string;
+  /** The window: 1440×900, a laptop screen. */
+  viewport?: { width: number; height: number };
+  /** How long an action or a wait may take, ms; Playwright's own 30 s when not given. */
+  timeout?: number;
+}
+
+/** A page in a fresh browser context (its own cookies) on Pulse, relative URLs resolved against it. */
+export async function openPage(env: BrowserEnv, options: PageOptions = {}): Promise<Page> {
+  const context = await env.browser.newContext({
+    locale: options.locale ?? 'ru-RU',
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    baseURL: env.baseUrl,
+  });
+  const page = await context.newPage();
+  if (options.timeout !== undefined) page.setDefaultTimeout(options.timeout);
+  return page;
+}
+
+/** Signs in on the login page as a demo user (every one has the password 'pulse-demo'). */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill('pulse-demo');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
 }

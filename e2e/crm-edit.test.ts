@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 const MEETING = 'Встреча по КП (e2e)';
 const MEETING_EDITED = 'Встреча по договору (e2e)';
@@ -33,17 +33,12 @@ describe.runIf(browserAvailable())('browser: a head of sales edits activities, t
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
+    page = await openPage(env);
   }, 300_000);
   afterAll(async () => env?.close());
 
   it('logs in as the head of sales and opens a deal', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('head@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'head@demo.test');
     await page.goto(`${env.baseUrl}/deals`);
     await page.locator('[data-testid^="deals-row-"]').first().click();
     await page.getByTestId('timeline').waitFor();

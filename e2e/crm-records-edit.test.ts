@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 const COMPANY = 'ООО «Правленая механика» (e2e)';
 const CONTACT = 'Правленый Контакт Иванович (e2e)';
@@ -43,17 +43,12 @@ describe.runIf(browserAvailable())('browser: a head of sales edits companies, co
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
+    page = await openPage(env);
   }, 300_000);
   afterAll(async () => env?.close());
 
   it('logs in as the head of sales', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('head@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'head@demo.test');
   });
 
   it('renames a company and adds a phone, a malformed one refused on its field', async () => {

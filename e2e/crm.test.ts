@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 const COMPANY = 'ООО «Тестовая механика»';
 const DEAL = 'Поставка насосов для Тестовой механики';
@@ -34,17 +34,12 @@ describe.runIf(browserAvailable())('browser: a sales manager works a deal throug
   // Seeding the demo department takes a while, longer when other browser suites seed in parallel.
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
+    page = await openPage(env);
   }, 300_000);
   afterAll(async () => env?.close());
 
   it('logs in as a sales manager who has "My day" and the CRM sections', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('manager@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'manager@demo.test');
     for (const section of ['myDay', 'companies', 'deals', 'tasks']) {
       expect(await page.getByTestId(`nav-${section}`).isVisible()).toBe(true);
     }

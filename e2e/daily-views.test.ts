@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 interface Cell {
   value: number | null;
@@ -35,19 +35,10 @@ function plain(text: string | null): string {
   return (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
-async function logIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'ru-RU',
-    viewport: { width: 1440, height: 900 },
-    baseURL: baseUrl,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(baseUrl);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill('pulse-demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
+/** A page of its own (its own session) signed in as a demo user. */
+async function logIn(env: BrowserEnv, email: string): Promise<Page> {
+  const page = await openPage(env, { timeout: 15_000 });
+  await signIn(page, email);
   return page;
 }
 
@@ -65,11 +56,11 @@ describe.runIf(browserAvailable())('browser: my figures, departments and the mor
     env = await startBrowserEnv();
     // A daily outbound-calls target no one meets for the manager, over the last two weeks: their
     // figure today is red, and so is yesterday's in the head's digest.
-    const manager = await logIn(env.browser, env.baseUrl, 'manager@demo.test');
+    const manager = await logIn(env, 'manager@demo.test');
     const me = (await (await manager.request.get('/api/me')).json()) as MeBody;
     managerId = me.user.id;
     await manager.context().close();
-    const head = await logIn(env.browser, env.baseUrl, 'head@demo.test');
+    const head = await logIn(env, 'head@demo.test');
     const headMe = (await (await head.request.get('/api/me')).json()) as MeBody;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: headMe.organization.timeZone }).format(new Date());
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
@@ -90,7 +81,7 @@ describe.runIf(browserAvailable())('browser: my figures, departments and the mor
   afterAll(async () => env?.close());
 
   it('shows a sales manager their figures on My day, with lights in words and drill-downs, by period', async () => {
-    const page = await logIn(env.browser, env.baseUrl, 'manager@demo.test');
+    const page = await logIn(env, 'manager@demo.test');
     await expect(page.getByTestId('nav-departments').count()).resolves.toBe(0);
     await expect(page.getByTestId('nav-digest').count()).resolves.toBe(0);
     await page.getByTestId('nav-myDay').click();
@@ -141,7 +132,7 @@ describe.runIf(browserAvailable())('browser: my figures, departments and the mor
   });
 
   it('shows the commercial director the departments side by side with the best of each row highlighted', async () => {
-    const page = await logIn(env.browser, env.baseUrl, 'director@demo.test');
+    const page = await logIn(env, 'director@demo.test');
     await page.getByTestId('nav-departments').click();
     await page.getByTestId('departments-table').waitFor();
     const body = (await (
@@ -172,7 +163,7 @@ describe.runIf(browserAvailable())('browser: my figures, departments and the mor
   });
 
   it('shows the head of sales the morning digest for a chosen morning, in Russian and then in English', async () => {
-    const page = await logIn(env.browser, env.baseUrl, 'head@demo.test');
+    const page = await logIn(env, 'head@demo.test');
     await expect(page.getByTestId('nav-departments').count()).resolves.toBe(0);
     await page.getByTestId('nav-digest').click();
     await page.getByTestId('digest-body').waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 interface Cell {
   value: number | null;
@@ -38,13 +38,7 @@ describe.runIf(browserAvailable())('browser: the head of sales watches the Pulse
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({
-      locale: 'ru-RU',
-      viewport: { width: 1440, height: 900 },
-      baseURL: env.baseUrl,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await openPage(env, { timeout: 15_000 });
   }, 300_000);
   afterAll(async () => env?.close());
 
@@ -75,11 +69,7 @@ describe.runIf(browserAvailable())('browser: the head of sales watches the Pulse
   }
 
   it('opens the dashboard from the navigation and sees a row with figures for each rep', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('head@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'head@demo.test');
     const answer = page.waitForResponse((r) => r.url().includes('/api/daily-control/dashboard?'));
     await page.getByTestId('nav-dashboard').click();
     const response = await answer;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 interface MeBody {
   user: { unitId: string | null };
@@ -32,22 +32,12 @@ describe.runIf(browserAvailable())('browser: the head of sales sets KPI targets'
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({
-      locale: 'ru-RU',
-      viewport: { width: 1440, height: 900 },
-      baseURL: env.baseUrl,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await openPage(env, { timeout: 10_000 });
   }, 300_000);
   afterAll(async () => env?.close());
 
   it('opens KPI targets from the navigation', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('head@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'head@demo.test');
     const me = (await (await page.request.get('/api/me')).json()) as MeBody;
     month = thisMonth(me.organization.timeZone);
     await page.getByTestId('nav-kpiTargets').click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 /** The head of sales logs in, opens the org structure, switches the language, logs out. */
 describe.runIf(browserAvailable())('browser: the head of sales and the org structure', () => {
@@ -8,17 +8,13 @@ describe.runIf(browserAvailable())('browser: the head of sales and the org struc
   let page: Page;
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({ locale: 'ru-RU' });
-    page = await context.newPage();
+    // Playwright's own window size, the one this suite has always run in.
+    page = await openPage(env, { viewport: { width: 1280, height: 720 } });
   });
   afterAll(async () => env?.close());
 
   it('logs in as the head of sales and lands in the app shell in Russian', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('head@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'head@demo.test');
     expect(await page.getByTestId('org-name').textContent()).toContain('Пульс Продаж');
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 const PLAN = 'План на год для цикла PDCA';
 const ACTION = 'Обзвонить спящих клиентов';
@@ -22,14 +22,6 @@ function nextMonth(month: string): string {
 function lastDay(month: string): string {
   const [year = 0, index = 0] = month.split('-').map(Number);
   return new Date(Date.UTC(year, index, 0)).toISOString().slice(0, 10);
-}
-
-async function logIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(baseUrl);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill('pulse-demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
 }
 
 /** Calls the API with the browser's session, as the web app does (CSRF token from /api/me). */
@@ -64,23 +56,17 @@ describe.runIf(browserAvailable())('browser: the head of sales runs a month of t
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({
-      locale: 'ru-RU',
-      viewport: { width: 1440, height: 900 },
-      baseURL: env.baseUrl,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await openPage(env, { timeout: 10_000 });
   }, 300_000);
   afterAll(async () => env?.close());
 
   it("sets up an approved two-month plan of a rep's team through the API", async () => {
-    await logIn(page, env.baseUrl, 'manager@demo.test');
+    await signIn(page, 'manager@demo.test');
     const rep = (await (await page.request.get('/api/me')).json()) as MeBody;
     month = thisMonth(rep.organization.timeZone);
     repName = rep.user.fullName;
     await page.context().clearCookies();
-    await logIn(page, env.baseUrl, 'head@demo.test');
+    await signIn(page, 'head@demo.test');
     const created = await api(page, 'POST', '/api/plans', {
       name: PLAN,
       // This month and the next, so there is always a next month to check the actions from.
@@ -170,7 +156,7 @@ describe.runIf(browserAvailable())('browser: the head of sales runs a month of t
 
   it('shows a rep their goals for the month on My day', async () => {
     await page.context().clearCookies();
-    await logIn(page, env.baseUrl, 'manager@demo.test');
+    await signIn(page, 'manager@demo.test');
     await page.goto(`${env.baseUrl}/my-day`);
     await page.getByTestId('my-goals').waitFor();
     expect(await page.getByTestId('my-goal').count()).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
+import { filledShapes } from './charts.ts';
 
 /** Text with the non-breaking spaces Intl puts in money folded to plain ones. */
 async function textOf(page: Page, testId: string): Promise<string> {
@@ -29,22 +30,12 @@ describe.runIf(browserAvailable())("browser: the head of sales sees this year's 
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({
-      locale: 'ru-RU',
-      viewport: { width: 1440, height: 900 },
-      baseURL: env.baseUrl,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await openPage(env, { timeout: 10_000 });
   }, 300_000);
   afterAll(async () => env?.close());
 
   it('logs in as the head and finds the approved plan of this year among the plans', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('head@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'head@demo.test');
     const me = (await (await page.request.get('/api/me')).json()) as MeBody;
     year = new Intl.DateTimeFormat('en-CA', { timeZone: me.organization.timeZone, year: 'numeric' }).format(new Date());
     await page.getByTestId('nav-plans').click();
@@ -93,20 +84,7 @@ describe.runIf(browserAvailable())("browser: the head of sales sees this year's 
     expect(series).toContain(`pessimistic:line:${days} band:line:${days} plan:line:${days}`);
     expect(Number(/\bfact:line:(\d+)/.exec(series)?.[1])).toBeGreaterThan(0);
     // In the SVG the band is one filled area; bars, legend icons and markers are not drawn as such.
-    const areas = () =>
-      chart
-        .locator('svg')
-        .evaluate(
-          (svg) =>
-            [...svg.querySelectorAll('path')].filter(
-              (path) =>
-                !path.closest('clipPath') &&
-                !path.hasAttribute('transform') &&
-                (path.getAttribute('fill') ?? 'none') !== 'none' &&
-                /Z\s*$/i.test(path.getAttribute('d') ?? ''),
-            ).length,
-        );
-    await expect.poll(areas).toBe(1);
+    await expect.poll(() => filledShapes(chart)).toBe(1);
     expect(await chart.getAttribute('aria-label')).toMatch(/Факт \(.+\): [\d\s]+,\d\d\s₽/);
   });
 });

@@ -1,27 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
+import { filledShapes } from './charts.ts';
 
 const PLAN = 'План продаж на следующий год';
-
-/**
- * Closed filled shapes an ECharts SVG drew in its plot: bars and areas, not legend icons or
- * markers (those are placed by a transform) nor clip paths.
- */
-async function filledShapes(chart: Locator): Promise<number> {
-  return chart
-    .locator('svg')
-    .evaluate(
-      (svg) =>
-        [...svg.querySelectorAll('path')].filter(
-          (path) =>
-            !path.closest('clipPath') &&
-            !path.hasAttribute('transform') &&
-            (path.getAttribute('fill') ?? 'none') !== 'none' &&
-            /Z\s*$/i.test(path.getAttribute('d') ?? ''),
-        ).length,
-    );
-}
 
 /**
  * The plan-versus-fact chart is drawn: the plan and the band between pessimistic and optimistic
@@ -54,17 +36,12 @@ describe.runIf(browserAvailable())('browser: the director plans next year', () =
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
+    page = await openPage(env);
   }, 300_000);
   afterAll(async () => env?.close());
 
   it('logs in as the director, who has the plans section', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('director@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'director@demo.test');
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('page-title').filter({ hasText: 'Планы продаж' }).waitFor();
   });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, browserAvailable, startBrowserEnv } from './browser.ts';
+import { type BrowserEnv, browserAvailable, openPage, signIn, startBrowserEnv } from './browser.ts';
 
 /** Text with the non-breaking spaces Intl puts in figures folded to plain ones. */
 async function textOf(page: Page, testId: string): Promise<string> {
@@ -31,22 +31,12 @@ describe.runIf(browserAvailable())('browser: the head of sales opens a rep card 
 
   beforeAll(async () => {
     env = await startBrowserEnv();
-    const context = await env.browser.newContext({
-      locale: 'ru-RU',
-      viewport: { width: 1440, height: 900 },
-      baseURL: env.baseUrl,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await openPage(env, { timeout: 15_000 });
   }, 300_000);
   afterAll(async () => env?.close());
 
   it('logs in as the head and follows a sales manager’s card link in the people list', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByTestId('login-email').fill('head@demo.test');
-    await page.getByTestId('login-password').fill('pulse-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, 'head@demo.test');
     // The first sales manager whose card the head may open (one of their department's).
     const users = (await (await page.request.get('/api/users?role=sales_manager&limit=50')).json()) as UsersPage;
     for (const user of users.items) {

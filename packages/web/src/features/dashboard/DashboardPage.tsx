@@ -1,15 +1,4 @@
-import {
-  Card,
-  Group,
-  Loader,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type Dashboard, DashboardPeriodKind, type KpiCatalogId, type KpiCatalogUnit } from '@pulse/contracts';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +11,8 @@ import { useMe } from '../auth/session.tsx';
 import { unitOptions } from '../structure/unit-options.ts';
 import { useUnits } from '../structure/use-units.ts';
 import { appPath, parseDay, parsePeriod, repCardPath, unitsInScope } from './dashboard-values.ts';
-import { type GridRow, KpiGrid } from './KpiGrid.tsx';
+import type { GridRow } from './KpiGrid.tsx';
+import { KpiGridCard } from './KpiGridCard.tsx';
 import { Leaderboard } from './Leaderboard.tsx';
 import { RedFlagsPanel } from './RedFlagsPanel.tsx';
 import { TeamTotals } from './TeamTotals.tsx';
@@ -164,20 +154,15 @@ function DashboardBody({
   );
   return (
     <Stack gap="md">
-      <Card withBorder padding="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('dashboard.grid.title')}
-        </Title>
-        <KpiGrid
-          testId="dashboard-reps"
-          label={t('dashboard.grid.title')}
-          nameHeader={t('dashboard.grid.rep')}
-          rows={rows}
-          kpis={dashboard.kpis}
-          units={units}
-          emptyText={t('dashboard.grid.empty')}
-        />
-      </Card>
+      <KpiGridCard
+        title={t('dashboard.grid.title')}
+        testId="dashboard-reps"
+        nameHeader={t('dashboard.grid.rep')}
+        rows={rows}
+        kpis={dashboard.kpis}
+        units={units}
+        emptyText={t('dashboard.grid.empty')}
+      />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <RedFlagsPanel flags={dashboard.flags} />
         <Leaderboard entries={dashboard.leaderboard} drill={drill} />

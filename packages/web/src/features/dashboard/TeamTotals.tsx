@@ -1,7 +1,7 @@
-import { Card, Title } from '@mantine/core';
 import type { Dashboard, KpiCatalogId, KpiCatalogUnit } from '@pulse/contracts';
 import { useTranslation } from 'react-i18next';
-import { type GridRow, KpiGrid } from './KpiGrid.tsx';
+import type { GridRow } from './KpiGrid.tsx';
+import { KpiGridCard } from './KpiGridCard.tsx';
 
 /**
  * The teams of the view and everyone together, with the same columns as the reps: each team's
@@ -33,19 +33,14 @@ export function TeamTotals({
     },
   ];
   return (
-    <Card withBorder padding="md">
-      <Title order={2} size="h4" mb="sm">
-        {t('dashboard.teams.title')}
-      </Title>
-      <KpiGrid
-        testId="dashboard-teams"
-        label={t('dashboard.teams.title')}
-        nameHeader={t('dashboard.teams.name')}
-        rows={rows}
-        kpis={dashboard.kpis}
-        units={units}
-        emptyText={t('dashboard.teams.empty')}
-      />
-    </Card>
+    <KpiGridCard
+      title={t('dashboard.teams.title')}
+      testId="dashboard-teams"
+      nameHeader={t('dashboard.teams.name')}
+      rows={rows}
+      kpis={dashboard.kpis}
+      units={units}
+      emptyText={t('dashboard.teams.empty')}
+    />
   );
 }
