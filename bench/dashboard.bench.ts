@@ -1,8 +1,9 @@
 /**
  * Daily control dashboard benchmark (issue 5): p50/p95 of GET /api/daily-control/dashboard for
- * period=today, week and month (sequential requests after a warm-up, then a concurrent run of the
- * month), and in the same run, on the same pool, of a naive SQL computing the month's per rep
- * figures straight from the raw tables (bench/dashboard-naive.ts). Across the datasets it prints
+ * period=today, week and month (sequential requests after a warm-up, every dataset open at once
+ * and measured in interleaved rounds, then a concurrent run of the month), and in the same run,
+ * on the same pool, of a naive SQL computing the month's per rep figures straight from the raw
+ * tables (bench/dashboard-naive.ts). Across the datasets it prints
  * 4 years / 1 year (target ≤ 1.2), dashboard / naive SQL (≤ 0.1), embedded / PostgreSQL (≤ 3) and
  * p95 ≤ 150 ms on PostgreSQL, each as pass or miss — a benchmark reports, it asserts nothing.
  *
@@ -18,8 +19,8 @@
  *   PULSE_BENCH_DATABASE_URL_1Y=postgres://…/pulse_bm1 PULSE_BENCH_DATABASE_URL_4Y=postgres://…/pulse_bm4 \
  *   PULSE_BENCH_DATA_DIR_1Y=/path/pglite-m1 PULSE_BENCH_DATA_DIR_4Y=/path/pglite-m4 npm run bench:dashboard
  * A variable left out skips that dataset and the ratios that need it. Options: BENCH_REQUESTS
- * (200 per period), BENCH_WARMUP (20), BENCH_NAIVE_SECONDS (60: the naive runs stop after this
- * long, at least 20 runs), BENCH_CONNECTIONS (8; 0 skips the concurrent run), BENCH_SECONDS (5),
+ * (200 per period), BENCH_ROUNDS (10), BENCH_WARMUP (20), BENCH_NAIVE_SECONDS (60: past this much
+ * naive time a dataset's naive SQL runs once per round), BENCH_CONNECTIONS (8; 0 skips the concurrent run), BENCH_SECONDS (5),
  * BENCH_LOGIN (default the dataset's head@ login: the head of sales of the largest subtree;
  * password pulse-demo), BENCH_PROFILE=1 (prints the slowest statements of one request per
  * period: BENCH_PROFILE_TOP of them, default 12, BENCH_PROFILE_WIDTH characters of each, 160).
@@ -41,6 +42,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const NAIVE_SECONDS = Number(process.env.BENCH_NAIVE_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const PROFILE_TOP = Number(process.env.BENCH_PROFILE_TOP ?? 12);
 const PERIODS = ['today', 'week', 'month'] as const;
@@ -112,123 +114,152 @@ async function concurrent(target: string, cookie: string) {
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—').padStart(7);
 
-async function benchDataset(dataset: Dataset): Promise<Measured> {
+/** One dataset opened for measuring: the app on its database, signed in. */
+interface Session {
+  dataset: Dataset;
+  label: string;
+  get(period: Period): Promise<Dashboard>;
+  naive(): Promise<NaiveFigures[]>;
+  month: Dashboard;
+  base: string;
+  cookie: string;
+  profile: ReturnType<typeof profilePool> | null;
+  close(): Promise<void>;
+}
+
+async function open(dataset: Dataset): Promise<Session> {
   const label = `${dataset.database}, ${dataset.years} year(s)`;
   const database = await openDatabase(dataset.target, 10);
   const profile = PROFILE ? profilePool(database.pool) : null;
-  try {
-    const login =
-      process.env.BENCH_LOGIN ??
-      (await database.pool.query<{ email: string }>("SELECT email FROM user_logins WHERE email LIKE 'head@%' LIMIT 1"))
-        .rows[0]?.email;
-    if (!login) throw new Error(`${label}: no head@ login; set BENCH_LOGIN`);
-    const counts = await database.pool.query<{ activities: string; kpi_daily: string }>(
-      'SELECT (SELECT count(*) FROM activities) AS activities, (SELECT count(*) FROM kpi_daily) AS kpi_daily',
-    );
-    const app = await buildApp(
-      { db: database.db, config: loadConfig({ PULSE_DEMO: '0' }), now: () => new Date() },
-      { webDist: null, logger: false },
-    );
-    await app.listen({ port: 0, host: '127.0.0.1' });
+  const login =
+    process.env.BENCH_LOGIN ??
+    (await database.pool.query<{ email: string }>("SELECT email FROM user_logins WHERE email LIKE 'head@%' LIMIT 1"))
+      .rows[0]?.email;
+  if (!login) throw new Error(`${label}: no head@ login; set BENCH_LOGIN`);
+  const counts = await database.pool.query<{ activities: string; kpi_daily: string }>(
+    'SELECT (SELECT count(*) FROM activities) AS activities, (SELECT count(*) FROM kpi_daily) AS kpi_daily',
+  );
+  const app = await buildApp(
+    { db: database.db, config: loadConfig({ PULSE_DEMO: '0' }), now: () => new Date() },
+    { webDist: null, logger: false },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const signIn = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: login, password: DEMO_PASSWORD }),
+  });
+  if (signIn.status !== 200) throw new Error(`login ${login} failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const get = async (period: Period): Promise<Dashboard> => {
+    const response = await fetch(`${base}/api/daily-control/dashboard?period=${period}`, { headers: { cookie } });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`dashboard ${period}: ${response.status} ${text.slice(0, 300)}`);
+    return JSON.parse(text) as Dashboard;
+  };
+  const month = await get('month');
+  const me = (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as {
+    organization: { id: string };
+  };
+  const orgId = me.organization.id;
+  const zone = await database.pool.query<{ time_zone: string }>(
+    'SELECT time_zone FROM organizations WHERE org_id = $1',
+    [orgId],
+  );
+  const params = [
+    orgId,
+    month.rows.map((row) => row.userId),
+    month.period.from,
+    month.period.to,
+    zone.rows[0]?.time_zone,
+  ];
+  // The naive SQL through the same pool, in a tenant transaction set up as db/tenant.ts withOrg
+  // sets up the app's (role pulse_app, row-level security, join order as written).
+  const naive = async (): Promise<NaiveFigures[]> => {
+    const client = await database.pool.connect();
     try {
-      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      const signIn = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: login, password: DEMO_PASSWORD }),
-      });
-      if (signIn.status !== 200) throw new Error(`login ${login} failed: ${signIn.status} ${await signIn.text()}`);
-      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const get = async (period: Period): Promise<Dashboard> => {
-        const response = await fetch(`${base}/api/daily-control/dashboard?period=${period}`, { headers: { cookie } });
-        const text = await response.text();
-        if (response.status !== 200) throw new Error(`dashboard ${period}: ${response.status} ${text.slice(0, 300)}`);
-        return JSON.parse(text) as Dashboard;
-      };
-
-      const month = await get('month');
-      const orgId = (
-        (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as { organization: { id: string } }
-      ).organization.id;
-      const zone = await database.pool.query<{ time_zone: string }>(
-        'SELECT time_zone FROM organizations WHERE org_id = $1',
-        [orgId],
+      await client.query(
+        `BEGIN; SELECT set_config('role', 'pulse_app', true), set_config('app.org_id', '${orgId}', true),
+          set_config('join_collapse_limit', '1', true)`,
       );
-      const timeZone = zone.rows[0]?.time_zone ?? 'UTC';
-      const userIds = month.rows.map((row) => row.userId);
-      process.stdout.write(
-        `\n${label}: ${counts.rows[0]?.activities} activities, ${counts.rows[0]?.kpi_daily} kpi_daily rows; ` +
-          `as ${login}, ${userIds.length} reps on the dashboard; month = ${month.period.from}…${month.period.to}; ` +
-          `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores\n`,
-      );
-
-      const dashboard = {} as Record<Period, Latency>;
-      for (const period of PERIODS) {
-        for (let i = 0; i < WARMUP; i++) await get(period);
-        if (profile) {
-          profile.take();
-          await get(period);
-          process.stdout.write(`  one ${period} request:\n${describeProfile(profile.take(), PROFILE_TOP)}\n`);
-        }
-        const samples: number[] = [];
-        for (let i = 0; i < REQUESTS; i++) samples.push(await timed(async () => void (await get(period))));
-        dashboard[period] = latency(samples);
-        process.stdout.write(
-          `  dashboard ${period.padEnd(5)}  p50 ${ms(dashboard[period].p50)} ms  p95 ${ms(dashboard[period].p95)} ms  (${REQUESTS} sequential)\n`,
-        );
-      }
-
-      // The naive SQL through the same pool, in a tenant transaction set up as db/tenant.ts withOrg
-      // sets up the app's (role pulse_app, row-level security, join order as written).
-      const naiveQuery = async (): Promise<NaiveFigures[]> => {
-        const client = await database.pool.connect();
-        try {
-          await client.query(
-            `BEGIN; SELECT set_config('role', 'pulse_app', true), set_config('app.org_id', '${orgId}', true),
-              set_config('join_collapse_limit', '1', true)`,
-          );
-          const params = [orgId, userIds, month.period.from, month.period.to, timeZone];
-          const result = await client.query<NaiveFigures>(NAIVE_SQL, params);
-          await client.query('COMMIT');
-          return result.rows;
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
-      };
-      const firstNaive = await naiveQuery();
-      for (let i = 1; i < Math.min(WARMUP, 5); i++) await naiveQuery();
-      const naiveSamples: number[] = [];
-      const naiveStart = performance.now();
-      while (
-        naiveSamples.length < REQUESTS &&
-        (naiveSamples.length < 20 || performance.now() - naiveStart < NAIVE_SECONDS * 1000)
-      ) {
-        naiveSamples.push(await timed(async () => void (await naiveQuery())));
-      }
-      const naive = latency(naiveSamples);
-      process.stdout.write(
-        `  naive SQL month  p50 ${ms(naive.p50)} ms  p95 ${ms(naive.p95)} ms  (${naive.n} sequential)\n`,
-      );
-      process.stdout.write(`  ${agreement(month, firstNaive)}\n`);
-
-      if (CONNECTIONS > 0) {
-        const load = await concurrent(`${base}/api/daily-control/dashboard?period=month`, cookie);
-        process.stdout.write(
-          `  dashboard month, ${CONNECTIONS} connections ${SECONDS} s: ${load.rps.toFixed(1)} req/s, ` +
-            `p50 ${load.latency.p50} ms, p97.5 ${load.latency.p97_5} ms, p99 ${load.latency.p99} ms, errors ${load.errors}\n`,
-        );
-      }
-      process.stdout.write(`  load average ${loadavg()[0]?.toFixed(1)} at the end\n`);
-      return { dataset, dashboard, naive };
+      const result = await client.query<NaiveFigures>(NAIVE_SQL, params);
+      await client.query('COMMIT');
+      return result.rows;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
     } finally {
-      await app.close();
+      client.release();
     }
-  } finally {
+  };
+  process.stdout.write(
+    `${label}: ${counts.rows[0]?.activities} activities, ${counts.rows[0]?.kpi_daily} kpi_daily rows; ` +
+      `as ${login}, ${month.rows.length} reps on the dashboard; month = ${month.period.from}…${month.period.to}\n` +
+      `  ${agreement(month, await naive())}\n`,
+  );
+  const close = async () => {
+    await app.close();
     await database.close();
+  };
+  return { dataset, label, get, naive, month, base, cookie, profile, close };
+}
+
+/**
+ * Measures every open dataset in interleaved rounds — each round gives every dataset its share of
+ * requests in turn — so a change in the machine's other load falls on all of them alike, and the
+ * ratios between datasets stay fair on a shared machine.
+ */
+async function measure(sessions: Session[]): Promise<Measured[]> {
+  for (const session of sessions) {
+    for (const period of PERIODS) for (let i = 0; i < WARMUP; i++) await session.get(period);
+    for (let i = 0; i < Math.min(WARMUP, 5); i++) await session.naive();
+    if (!session.profile) continue;
+    for (const period of PERIODS) {
+      session.profile.take();
+      await session.get(period);
+      process.stdout.write(
+        `${session.label}, one ${period} request:\n${describeProfile(session.profile.take(), PROFILE_TOP)}\n`,
+      );
+    }
   }
+  const samples = sessions.map(() => ({
+    today: [] as number[],
+    week: [] as number[],
+    month: [] as number[],
+    naive: [] as number[],
+    naiveMs: 0,
+  }));
+  const perRound = Math.max(1, Math.ceil(REQUESTS / ROUNDS));
+  process.stdout.write(
+    `\nload average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores at the start of the rounds\n`,
+  );
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, session] of sessions.entries()) {
+      const mine = samples[i] as (typeof samples)[number];
+      for (const period of PERIODS) {
+        for (let n = 0; n < perRound && mine[period].length < REQUESTS; n++) {
+          mine[period].push(await timed(async () => void (await session.get(period))));
+        }
+      }
+      // The naive SQL stops taking turns once it has had its time (BENCH_NAIVE_SECONDS).
+      const naiveTurns = mine.naiveMs > NAIVE_SECONDS * 1000 ? 1 : perRound;
+      for (let n = 0; n < naiveTurns && mine.naive.length < REQUESTS; n++) {
+        const took = await timed(async () => void (await session.naive()));
+        mine.naive.push(took);
+        mine.naiveMs += took;
+      }
+    }
+  }
+  process.stdout.write(`load average ${loadavg()[0]?.toFixed(1)} at the end of the rounds\n`);
+  return sessions.map((session, i) => {
+    const mine = samples[i] as (typeof samples)[number];
+    return {
+      dataset: session.dataset,
+      dashboard: { today: latency(mine.today), week: latency(mine.week), month: latency(mine.month) },
+      naive: latency(mine.naive),
+    };
+  });
 }
 
 /** Whether the naive SQL and the dashboard agree on the month's additive figures, rep by rep. */
@@ -253,18 +284,33 @@ function agreement(month: Dashboard, naive: NaiveFigures[]): string {
     : `naive SQL differs from the dashboard in ${differing.length} figure(s), e.g. ${differing.slice(0, 3).join('; ')}`;
 }
 
-const results: Measured[] = [];
-for (const dataset of DATASETS) results.push(await benchDataset(dataset));
+const sessions: Session[] = [];
+for (const dataset of DATASETS) sessions.push(await open(dataset));
+const results = await measure(sessions);
+if (CONNECTIONS > 0) {
+  process.stdout.write(`\nDashboard month, ${CONNECTIONS} connections for ${SECONDS} s (autocannon)\n`);
+  for (const session of sessions) {
+    const load = await concurrent(`${session.base}/api/daily-control/dashboard?period=month`, session.cookie);
+    process.stdout.write(
+      `  ${`${session.dataset.database} ${session.dataset.years}y`.padEnd(15)} ${load.rps.toFixed(1)} req/s, ` +
+        `p50 ${load.latency.p50} ms, p97.5 ${load.latency.p97_5} ms, p99 ${load.latency.p99} ms, errors ${load.errors}\n`,
+    );
+  }
+}
+for (const session of sessions) await session.close();
 
 const verdict = (ratio: number, target: number) =>
   `${ratio.toFixed(2)} ${Number.isFinite(ratio) && ratio <= target ? 'pass' : 'miss'}`;
 const name = (m: Measured) => `${m.dataset.database} ${m.dataset.years}y`;
 
-process.stdout.write(`\nDashboard p50 / p95 in ms (${REQUESTS} sequential requests each; naive SQL: month)\n`);
+process.stdout.write(
+  `\nDashboard p50 / p95 in ms (${REQUESTS} sequential requests each in ${ROUNDS} interleaved rounds; naive SQL: month)\n`,
+);
 process.stdout.write(`  ${'dataset'.padEnd(15)} ${PERIODS.map((p) => p.padEnd(17)).join(' ')} naive SQL\n`);
 for (const m of results) {
   const cells = PERIODS.map((p) => `${ms(m.dashboard[p].p50)} /${ms(m.dashboard[p].p95)}`.padEnd(17));
-  process.stdout.write(`  ${name(m).padEnd(15)} ${cells.join(' ')} ${ms(m.naive.p50)} /${ms(m.naive.p95)}\n`);
+  const naive = `${ms(m.naive.p50)} /${ms(m.naive.p95)} (${m.naive.n} runs)`;
+  process.stdout.write(`  ${name(m).padEnd(15)} ${cells.join(' ')} ${naive}\n`);
 }
 
 const find = (database: Dataset['database'], years: Dataset['years']) =>
