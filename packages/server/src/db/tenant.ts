@@ -19,20 +19,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * here starts from the table it pages or filters and joins lookups after it, so that order is the
  * right one; searching all orders cost a deals list page 20–30 ms of planning against 2 ms of
  * execution on dataset M (ARCHITECTURE.md, "Lists").
+ *
+ * `jit = off`: these are short OLTP statements, and JIT compilation never pays off for them. The
+ * dashboard's stage-history statement passed `jit_above_cost` on dataset M and PostgreSQL compiled
+ * it on every request (25–30 ms, sometimes over 500 ms). Builds without LLVM (PGlite) accept the
+ * setting and ignore it.
  */
 export async function withOrg<T>(db: Kysely<Database>, orgId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(orgId)) throw new Error(`withOrg: not an organisation id: ${orgId}`);
   return inTransaction(
     db,
     `BEGIN; SELECT set_config('role', 'pulse_app', true), set_config('app.org_id', '${orgId}', true),
-      set_config('join_collapse_limit', '1', true)`,
+      set_config('join_collapse_limit', '1', true), set_config('jit', 'off', true)`,
     work,
   );
 }
 
-/** A transaction for the global tables (login directory, throttling), still as pulse_app. */
+/** A transaction for the global tables (login directory, throttling), still as pulse_app; no JIT either. */
 export async function withoutOrg<T>(db: Kysely<Database>, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return inTransaction(db, `BEGIN; SELECT set_config('role', 'pulse_app', true)`, work);
+  return inTransaction(db, `BEGIN; SELECT set_config('role', 'pulse_app', true), set_config('jit', 'off', true)`, work);
 }
 
 async function inTransaction<T>(db: Kysely<Database>, begin: string, work: (tx: Tx) => Promise<T>): Promise<T> {
