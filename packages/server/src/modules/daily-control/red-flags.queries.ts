@@ -153,7 +153,10 @@ export async function findWaitingLeads(
 ): Promise<WaitingLeadsRow[]> {
   if (userIds.length === 0) return [];
   const ids = [...userIds];
-  const statuses = [...WAITING_STATUSES];
+  // The statuses are written as literals, not a parameter: the partial indexes of migration 0015
+  // (leads_waiting_assignee_idx, leads_waiting_qualifier_idx) are usable only when the planner can
+  // prove the query's predicate implies theirs.
+  const statuses = sql.join(WAITING_STATUSES.map((status) => sql.lit(status)));
   // Two index walks (assignee, then qualifier of unassigned leads) rather than one OR the planner
   // would answer with a scan of the organisation's leads.
   const { rows } = await sql<{
@@ -168,13 +171,13 @@ export async function findWaitingLeads(
     FROM (
       SELECT l.assignee_id AS user_id, l.lead_id, l.arrived_at
       FROM leads l
-      WHERE l.org_id = ${orgId} AND l.assignee_id = ANY(${ids}::uuid[]) AND l.status = ANY(${statuses}::text[])
-        AND l.first_touch_at IS NULL AND l.arrived_at < ${before}
+      WHERE l.org_id = ${orgId} AND l.assignee_id = ANY(${ids}::uuid[]) AND l.first_touch_at IS NULL
+        AND l.status IN (${statuses}) AND l.arrived_at < ${before}
       UNION ALL
       SELECT l.qualifier_id, l.lead_id, l.arrived_at
       FROM leads l
       WHERE l.org_id = ${orgId} AND l.qualifier_id = ANY(${ids}::uuid[]) AND l.assignee_id IS NULL
-        AND l.status = ANY(${statuses}::text[]) AND l.first_touch_at IS NULL AND l.arrived_at < ${before}
+        AND l.first_touch_at IS NULL AND l.status IN (${statuses}) AND l.arrived_at < ${before}
     ) w
     GROUP BY w.user_id`.execute(tx);
   return rows.map((row) => ({
