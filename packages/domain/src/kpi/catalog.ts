@@ -5,7 +5,8 @@
  * Additive KPIs are kept per rep per day in the rollup (`kpi_daily`) as a numerator and, for
  * ratios and averages, a denominator; a week or a month is Σ numerator / Σ denominator, never an
  * average of daily ratios. The others are computed for the period when asked:
- * - `period`: from the events of the period (stage conversion follows each deal's later moves);
+ * - `period`: from the events of the period (no KPI needs it now: stage conversion is rolled up
+ *   by the day of each entry, and an entry's later moves re-mark that day);
  * - `snapshot`: from the current state (pipeline coverage of the remaining plan);
  * - `none`: no source yet (the quality score waits for call reviews) — shown as absent, never 0.
  */
@@ -64,6 +65,13 @@ export const ROLLUP_MEASURES = [
   'lead_to_won_ms',
   /** Sales (revenue) dated that day, minor units. */
   'revenue_minor',
+  /**
+   * Entries of the rep's deals (current owner) into an open stage that day, once per deal, stage
+   * and day (the day's first entry).
+   */
+  'stage_entered',
+  /** Of those, entries the deal later followed into a further open stage of its pipeline, or won. */
+  'stage_advanced',
 ] as const;
 
 export type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
@@ -183,7 +191,9 @@ export const KPI_CATALOG: Readonly<Record<KpiId, KpiDefinition>> = {
     id: 'stage-conversion',
     unit: 'percent',
     direction: 'higher',
-    source: { kind: 'period' },
+    // Σ over days of "first entry per deal, stage and day": a deal that re-entered a stage on
+    // another day of the period counts again (the live per-stage funnel counts it once).
+    source: ratio('stage_advanced', 'stage_entered'),
     dailyTarget: false,
   },
   'pipeline-coverage': {

@@ -34,8 +34,12 @@ describe('kpiValue', () => {
   it('is 0 when the numerator is 0 and the denominator is not', () => {
     expect(kpiValue('win-rate', { deals_won: 0, deals_lost: 4 })).toBe(0);
   });
+  it('gives stage conversion as Σ stage_advanced / Σ stage_entered in percent, absent with no entry', () => {
+    // 3 of 8 entries moved further along: 37.5 %.
+    expect(kpiValue('stage-conversion', { stage_entered: 8, stage_advanced: 3 })).toBe(37.5);
+    expect(kpiValue('stage-conversion', { stage_entered: 0, stage_advanced: 0 })).toBeNull();
+  });
   it('refuses KPIs that are not kept in the rollup', () => {
-    expect(() => kpiValue('stage-conversion', {})).toThrow(NotFromRollupError);
     expect(() => kpiValue('pipeline-coverage', {})).toThrow(NotFromRollupError);
     expect(() => kpiValue('quality-score', {})).toThrow(NotFromRollupError);
   });
@@ -46,10 +50,10 @@ describe('kpiValue', () => {
 });
 
 describe('isRollupKpi', () => {
-  it('is true for sum and ratio KPIs and false for period, snapshot and none', () => {
+  it('is true for sum and ratio KPIs and false for snapshot and none', () => {
     expect(isRollupKpi('calls-outbound')).toBe(true);
     expect(isRollupKpi('win-rate')).toBe(true);
-    expect(isRollupKpi('stage-conversion')).toBe(false);
+    expect(isRollupKpi('stage-conversion')).toBe(true);
     expect(isRollupKpi('pipeline-coverage')).toBe(false);
     expect(isRollupKpi('quality-score')).toBe(false);
   });

@@ -25,6 +25,9 @@ export interface KpiDailyTable {
   won_from_lead: Generated<number>;
   lead_to_won_ms: Generated<number>;
   revenue_minor: Generated<number>;
+  /** 0016_stage_conversion_rollup. */
+  stage_entered: Generated<number>;
+  stage_advanced: Generated<number>;
 }
 
 /** A (rep, day) pair whose figures changed since the last refresh; written by triggers. */

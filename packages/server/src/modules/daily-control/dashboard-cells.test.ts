@@ -63,12 +63,12 @@ describe('targetFor', () => {
 });
 
 describe('kpiCells', () => {
-  it('adds live figures, so a team’s conversion is Σ advanced / Σ entered', () => {
-    const a = { ...NO_LIVE, entered: 1, advanced: 1 };
-    const b = { ...NO_LIVE, entered: 3, advanced: 0 };
+  it('adds the members’ measures first, so a team’s conversion is Σ advanced / Σ entered', () => {
+    const a = { stage_entered: 1, stage_advanced: 1 };
+    const b = { stage_entered: 3, stage_advanced: 0 };
     const cells = kpiCells({
-      measures: sumRollups([]),
-      live: addLive([a, b]),
+      measures: sumRollups([a, b]),
+      live: addLive([NO_LIVE, NO_LIVE]),
       targets: [],
       period: WEEK,
       calendar,

@@ -15,7 +15,7 @@ import {
 } from '@pulse/domain';
 
 // The dashboard's cells, assembled without I/O: each KPI's value from summed measures (and the
-// two live figures), the target in force for the period scaled by working days, its light and
+// live pipeline coverage), the target in force for the period scaled by working days, its light and
 // the list that shows the records behind it. A team, a department or the total is the same
 // assembly over its members' measures added up first — never an average of the reps' ratios.
 
@@ -23,21 +23,18 @@ import {
 export type Measures = Record<RollupMeasure, number>;
 
 /**
- * The two KPIs not kept in the rollup, in additive form so that teams can add them up:
- * - stage conversion: Σ over open stages of the deals that entered a stage in the period, and of
- *   those that later moved further along;
- * - pipeline coverage: the stage-weighted open pipeline closing in the period, and what remains
- *   of the realistic plan, both only for people with a plan (`planned` counts them).
+ * The KPI not kept in the rollup, in additive form so that teams can add it up: pipeline
+ * coverage — the stage-weighted open pipeline closing in the period, and what remains of the
+ * realistic plan, both only for people with a plan (`planned` counts them). (Stage conversion is
+ * a rollup ratio: Σ stage_advanced / Σ stage_entered.)
  */
 export interface LiveFigures {
-  entered: number;
-  advanced: number;
   weightedMinor: number;
   remainingMinor: number;
   planned: number;
 }
 
-export const NO_LIVE: LiveFigures = { entered: 0, advanced: 0, weightedMinor: 0, remainingMinor: 0, planned: 0 };
+export const NO_LIVE: LiveFigures = { weightedMinor: 0, remainingMinor: 0, planned: 0 };
 
 /** A KPI target as stored (kpi_targets), for one subject. */
 export interface StoredTarget {
@@ -154,7 +151,6 @@ function kpiCell(kpi: KpiId, input: CellInput): KpiCell {
 
 function cellValue(kpi: KpiId, { measures, live }: CellInput): number | null {
   if (isRollupKpi(kpi)) return kpiValue(kpi, measures);
-  if (kpi === 'stage-conversion') return live.entered === 0 ? null : (live.advanced * 100) / live.entered;
   if (kpi === 'pipeline-coverage') {
     return live.planned === 0 || live.remainingMinor === 0 ? null : live.weightedMinor / live.remainingMinor;
   }
@@ -220,8 +216,6 @@ export function addMeasures(all: readonly Measures[]): Measures {
 export function addLive(all: readonly LiveFigures[]): LiveFigures {
   return all.reduce(
     (sum, live) => ({
-      entered: sum.entered + live.entered,
-      advanced: sum.advanced + live.advanced,
       weightedMinor: sum.weightedMinor + live.weightedMinor,
       remainingMinor: sum.remainingMinor + live.remainingMinor,
       planned: sum.planned + live.planned,

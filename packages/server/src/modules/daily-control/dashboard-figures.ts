@@ -6,12 +6,12 @@ import { readKpiDaily } from '../kpi/kpi-rollup-read.ts';
 import { getPlanProgress } from '../plans/plan-progress.service.ts';
 import type { UnitRow } from './dashboard.queries.ts';
 import type { CellPeriod, LiveFigures, Measures } from './dashboard-cells.ts';
-import { pipelineCoverageByRep, stageConversionByRep } from './live-kpis.service.ts';
+import { pipelineCoverageByRep } from './live-kpis.service.ts';
 import { findApprovedPlansOn, type SubjectRow } from './red-flags.queries.ts';
 import type { DailyCtx } from './red-flags.service.ts';
 
 // The dashboard's figures for a set of people: the rollup summed over the period (refreshed
-// first, in the request's transaction), the two live KPIs, and the plan lines of the approved
+// first, in the request's transaction; stage conversion included), live pipeline coverage, and the plan lines of the approved
 // plans on the period's last day (plan versus fact once per plan). Every read is bounded by the
 // period or by the current state, never by the length of the history.
 
@@ -44,7 +44,7 @@ export interface PersonFigures {
 }
 
 /**
- * The people's figures: rollup sums for the period; stage conversion over the period; pipeline
+ * The people's figures: rollup sums for the period (stage conversion among them); pipeline
  * coverage of the month the period ends in (deals expected to close that month against what
  * remains of the month's realistic plan after its sales so far) — a day or a week has no plan of
  * its own to cover, so every period shows the month's coverage.
@@ -56,18 +56,14 @@ export async function figuresOf(
 ): Promise<Map<string, PersonFigures>> {
   const userIds = people.map((p) => p.user_id);
   const sums = await readKpiDaily(ctx.tx, { orgId: ctx.actor.orgId, userIds, from: period.from, to: period.to });
-  const conversion = await stageConversionByRep(ctx, people, period);
   const coverage = await pipelineCoverageByRep(ctx, people, period.coverage);
   const result = new Map<string, PersonFigures>();
   for (const { userId, figures } of sums) {
-    const steps = conversion.get(userId) ?? [];
     const cover = coverage.get(userId);
     const planned = cover !== undefined && cover.planMinor !== null;
     result.set(userId, {
       measures: figures,
       live: {
-        entered: steps.reduce((n, step) => n + step.entered, 0),
-        advanced: steps.reduce((n, step) => n + step.advanced, 0),
         weightedMinor: planned ? (cover?.weightedMinor ?? 0) : 0,
         remainingMinor: planned ? (cover?.remainingMinor ?? 0) : 0,
         planned: planned ? 1 : 0,

@@ -12,6 +12,8 @@ export interface Stages {
   open: string;
   won: string;
   lost: string;
+  /** Every open stage of the pipeline, in stage order. */
+  opens: string[];
 }
 
 export async function loadStages(tx: Tx, orgId: string): Promise<Stages> {
@@ -27,6 +29,7 @@ export async function loadStages(tx: Tx, orgId: string): Promise<Stages> {
     open: of('open').stage_id,
     won: of('won').stage_id,
     lost: of('lost').stage_id,
+    opens: rows.filter((r) => r.kind === 'open' && r.pipeline_id === of('won').pipeline_id).map((r) => r.stage_id),
   };
 }
 
@@ -135,6 +138,21 @@ export async function addDeal(tx: Tx, orgId: string, stages: Stages, d: DealInpu
     .returning('deal_id')
     .executeTakeFirstOrThrow();
   return row.deal_id;
+}
+
+/**
+ * Moves a deal to a stage at an instant as the deals service does (deal-stage.ts): the deal's
+ * stage, status, entry instant and close date, and a row of its stage history.
+ */
+export async function moveDeal(tx: Tx, orgId: string, stages: Stages, dealId: string, stageId: string, at: string) {
+  const kind = stageId === stages.won ? 'won' : stageId === stages.lost ? 'lost' : 'open';
+  await sql`UPDATE deals SET stage_id = ${stageId}, status = ${kind}, stage_entered_at = ${new Date(at)},
+      closed_at = CASE WHEN ${kind} = 'open' THEN NULL WHEN status = ${kind} THEN closed_at ELSE ${new Date(at)} END
+    WHERE org_id = ${orgId} AND deal_id = ${dealId}`.execute(tx);
+  await tx
+    .insertInto('deal_stage_changes')
+    .values({ org_id: orgId, deal_id: dealId, to_stage_id: stageId, changed_at: new Date(at) })
+    .execute();
 }
 
 export async function addSale(

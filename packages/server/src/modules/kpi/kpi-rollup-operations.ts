@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
-import { addActivity, addDeal, addLead, addSale, addTask, type Stages } from './kpi-rollup-fixtures.ts';
+import { addActivity, addDeal, addLead, addSale, addTask, moveDeal, type Stages } from './kpi-rollup-fixtures.ts';
 
 // The random writes of the rollup's equivalence property (kpi-rollups.test.ts): inserts into every
 // source, and moves (another rep, another instant, or both), status changes and deletes of rows
-// already there — applied with plain SQL, as an import would, so only the triggers see them.
+// already there; deals moved through their pipeline's stages (history included) and stage history
+// rows deleted — applied with plain SQL, as an import would, so only the triggers see them.
 
 const BASE = Date.parse('2026-03-01T00:00:00Z');
 const minute = fc.integer({ min: 0, max: 4 * 1440 });
@@ -70,6 +71,22 @@ export const operation = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('delete' as const), table: fc.constantFrom(...TABLES), pick }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('stage' as const),
+      pick,
+      // A new open deal of that rep first, so that histories build up across moves.
+      fresh: fc.option(user),
+      // An open stage by its index, or won / lost past the last.
+      stage: fc.integer({ min: 0, max: 6 }),
+      // Same-instant moves (an import recording several stages at once) are exercised too.
+      minute: fc.oneof(minute, fc.constant(0)),
+    }),
+  },
+  fc.record({ t: fc.constant('unstage' as const), pick }),
+  // A deal passed to another rep: its stage entries' days move with it.
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('owner' as const), pick, user }) },
   fc.record({ t: fc.constant('refresh' as const) }),
 );
 export type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
@@ -146,6 +163,35 @@ export async function applyOperation(
     case 'sale':
       await addSale(tx, orgId, { ownerId: u(op.owner), day: dayAt(op.minute), amountMinor: op.amount });
       return;
+    case 'stage': {
+      const dealId =
+        op.fresh === null
+          ? await pickRow(tx, orgId, 'deals', op.pick)
+          : await addDeal(tx, orgId, stages, { ownerId: u(op.fresh) as string, status: 'open', amountMinor: 1 });
+      if (dealId === null) return;
+      const beyond = op.stage - stages.opens.length;
+      const stageId = beyond < 0 ? stages.opens[op.stage] : beyond === 0 ? stages.won : stages.lost;
+      await moveDeal(tx, orgId, stages, dealId, stageId as string, at(op.minute).toISOString());
+      return;
+    }
+    case 'owner': {
+      const dealId = await pickRow(tx, orgId, 'deals', op.pick);
+      if (dealId !== null) {
+        await sql`UPDATE deals SET owner_id = ${u(op.user)} WHERE org_id = ${orgId} AND deal_id = ${dealId}`.execute(
+          tx,
+        );
+      }
+      return;
+    }
+    case 'unstage': {
+      const ids = await sql<{ id: string }>`SELECT change_id AS id FROM deal_stage_changes
+        WHERE org_id = ${orgId} ORDER BY 1`.execute(tx);
+      const id = ids.rows[op.pick % Math.max(ids.rows.length, 1)]?.id;
+      if (id !== undefined) {
+        await sql`DELETE FROM deal_stage_changes WHERE org_id = ${orgId} AND change_id = ${id}`.execute(tx);
+      }
+      return;
+    }
   }
   const id = await pickRow(tx, orgId, op.table, op.pick);
   if (id === null) return;
@@ -154,6 +200,9 @@ export async function applyOperation(
   if (op.t === 'delete') {
     if (op.table === 'leads')
       await sql`UPDATE deals SET lead_id = NULL WHERE org_id = ${orgId} AND lead_id = ${id}`.execute(tx);
+    // A deal's stage history goes first (foreign key), as a deal's deletion would take it.
+    if (op.table === 'deals')
+      await sql`DELETE FROM deal_stage_changes WHERE org_id = ${orgId} AND deal_id = ${id}`.execute(tx);
     await sql`DELETE FROM ${table} ${where}`.execute(tx);
     return;
   }

@@ -89,6 +89,30 @@ const FACETS: readonly Facet[] = [
     },
   },
   {
+    // A deal's entries into an open stage, for its current owner on the entry's day: the day's
+    // first entry per deal and stage counts; it advanced if the deal later (same instant included)
+    // entered a further open stage of the same pipeline, or won (0016_stage_conversion_rollup.sql;
+    // the live rule is periodStageConversion of the domain).
+    table: 'deal_stage_changes x',
+    join: `JOIN stages s ON s.org_id = x.org_id AND s.stage_id = x.to_stage_id
+      JOIN deals d ON d.org_id = x.org_id AND d.deal_id = x.deal_id
+      LEFT JOIN LATERAL (
+        SELECT 1 AS one FROM deal_stage_changes h
+        JOIN stages hs ON hs.org_id = h.org_id AND hs.stage_id = h.to_stage_id
+        WHERE h.org_id = x.org_id AND h.deal_id = x.deal_id AND h.changed_at >= x.changed_at
+          AND hs.pipeline_id = s.pipeline_id AND (hs.kind = 'won' OR (hs.kind = 'open' AND hs.position > s.position))
+        LIMIT 1
+      ) adv ON true`,
+    user: 'd.owner_id',
+    at: 'x.changed_at',
+    where: `s.kind = 'open' AND NOT EXISTS (
+        SELECT 1 FROM deal_stage_changes e
+        WHERE e.org_id = x.org_id AND e.deal_id = x.deal_id AND e.to_stage_id = x.to_stage_id
+          AND (e.changed_at < x.changed_at OR (e.changed_at = x.changed_at AND e.change_id < x.change_id))
+          AND (e.changed_at AT TIME ZONE $tz)::date = (x.changed_at AT TIME ZONE $tz)::date)`,
+    measures: { stage_entered: 'count(*)', stage_advanced: 'count(adv.one)' },
+  },
+  {
     table: 'sales x',
     user: 'x.owner_id',
     at: 'x.sale_date',

@@ -14,6 +14,7 @@ import {
   addTask,
   expectedRow,
   loadStages,
+  moveDeal,
   recomputedRollup,
   type Stages,
   storedRollup,
@@ -310,6 +311,100 @@ describeEachDatabase('KPI rollups', (ctx) => {
     expect(dirty).toEqual([]);
     expect(stored.length).toBe(rows.kpi_daily);
     expect(stored.length).toBeGreaterThan(100);
+    expect(stored).toEqual(fresh);
+  });
+
+  it('counts stage entries and advances on the entry day, for the current owner (Moscow, UTC+3)', async () => {
+    const sc = await createTestOrg(ctx(), 'KPI stages');
+    const a = sc.users.managerA.id;
+    const b = sc.users.managerB.id;
+    const st = await inOrg((tx) => loadStages(tx, sc.orgId), sc.orgId);
+    const [qualification, needs, proposal] = st.opens as [string, string, string];
+    const rows = () =>
+      inOrg(async (tx) => {
+        await refreshKpiRollups(tx, sc.orgId);
+        return (await storedRollup(tx, sc.orgId)).map((r) => [r.user_id, r.day, r.stage_entered, r.stage_advanced]);
+      }, sc.orgId);
+    await inOrg((tx) => refreshKpiRollups(tx, sc.orgId), sc.orgId);
+    const [d1, d2] = await inOrg(async (tx) => {
+      const deal = (ownerId: string) => addDeal(tx, sc.orgId, st, { ownerId, status: 'open', amountMinor: 1 });
+      const one = await deal(a);
+      const two = await deal(a);
+      const three = await deal(b);
+      // D1 (A): Qualification 10:00 MSK on the 2nd, Needs 11:00, back to Qualification 12:00 (the
+      // day's second entry: not counted again), Qualification again 01:00 on the 3rd (22:00Z).
+      await moveDeal(tx, sc.orgId, st, one, qualification, '2026-03-02T07:00Z');
+      await moveDeal(tx, sc.orgId, st, one, needs, '2026-03-02T08:00Z');
+      await moveDeal(tx, sc.orgId, st, one, qualification, '2026-03-02T09:00Z');
+      await moveDeal(tx, sc.orgId, st, one, qualification, '2026-03-02T22:00Z');
+      // D2 (A): Proposal and won at the same instant (an import): the proposal advanced.
+      await moveDeal(tx, sc.orgId, st, two, proposal, '2026-03-03T10:00Z');
+      await moveDeal(tx, sc.orgId, st, two, st.won, '2026-03-03T10:00Z');
+      // D3 (B): Needs, then lost — losing is not progress.
+      await moveDeal(tx, sc.orgId, st, three, needs, '2026-03-02T12:00Z');
+      await moveDeal(tx, sc.orgId, st, three, st.lost, '2026-03-02T13:00Z');
+      return [one, two];
+    }, sc.orgId);
+    // A, 2nd: D1 Qualification (advanced: Needs came later) + D1 Needs (only lower stages after) = 2 / 1.
+    // A, 3rd: D1 Qualification (nothing further after) + D2 Proposal (won) = 2 / 1. B, 2nd: D3 Needs = 1 / 0.
+    // (Over the month A has 4 entries and 2 advances; the live per-stage funnel counts D1's
+    // Qualification once for the month — 3 and 2 — the documented difference of the daily rule.)
+    const sorted = (list: (string | number | undefined)[][]) =>
+      list.sort((x, y) => `${x[0]}${x[1]}`.localeCompare(`${y[0]}${y[1]}`));
+    expect(await rows()).toEqual(
+      sorted([
+        [a, '2026-03-02', 2, 1],
+        [a, '2026-03-03', 2, 1],
+        [b, '2026-03-02', 1, 0],
+      ]),
+    );
+    // D1 passes to B: its entry days move with it, from A to B.
+    await inOrg(
+      (tx) =>
+        tx.updateTable('deals').set({ owner_id: b }).where('org_id', '=', sc.orgId).where('deal_id', '=', d1).execute(),
+      sc.orgId,
+    );
+    expect(await rows()).toEqual(
+      sorted([
+        [a, '2026-03-03', 1, 1],
+        [b, '2026-03-02', 3, 1],
+        [b, '2026-03-03', 1, 0],
+      ]),
+    );
+    // D2's win is deleted from its history: its proposal no longer advanced.
+    await inOrg(
+      (tx) =>
+        tx
+          .deleteFrom('deal_stage_changes')
+          .where('org_id', '=', sc.orgId)
+          .where('deal_id', '=', d2)
+          .where('to_stage_id', '=', st.won)
+          .execute(),
+      sc.orgId,
+    );
+    expect(await rows()).toEqual(
+      sorted([
+        [a, '2026-03-03', 1, 0],
+        [b, '2026-03-02', 3, 1],
+        [b, '2026-03-03', 1, 0],
+      ]),
+    );
+    // Positions decide "further along": a stage edit that moves one rebuilds the organisation.
+    await inOrg(
+      (tx) =>
+        tx
+          .updateTable('stages')
+          .set({ position: 100 })
+          .where('org_id', '=', sc.orgId)
+          .where('stage_id', '=', st.lost)
+          .execute(),
+      sc.orgId,
+    );
+    expect(await inOrg((tx) => refreshKpiRollups(tx, sc.orgId), sc.orgId)).toMatchObject({ rebuilt: true });
+    const [stored, fresh] = await inOrg(
+      async (tx) => [await storedRollup(tx, sc.orgId), await recomputedRollup(tx, sc.orgId)],
+      sc.orgId,
+    );
     expect(stored).toEqual(fresh);
   });
 
