@@ -12,6 +12,7 @@ export {
   russianProductionCalendar,
 } from './russian-production-calendar.ts';
 export { russianWorkCalendar } from './russian-work-calendar.ts';
+export { startOfLocalDay } from './start-of-local-day.ts';
 export {
   type BusinessHours,
   DEFAULT_BUSINESS_HOURS,

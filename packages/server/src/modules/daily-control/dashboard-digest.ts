@@ -1,15 +1,15 @@
 import type { Digest, DigestCell, DigestPlanLine, DigestQuery, PlanProgress } from '@pulse/contracts';
 import { KPI_IDS, localDay, type UnitNode } from '@pulse/domain';
 import { forbidden } from '../../http/errors.ts';
-import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import { MEASURED_ROLES } from './daily-control.policy.ts';
-import { findUnitRows, type UnitRow } from './dashboard.queries.ts';
+import type { UnitRow } from './dashboard.queries.ts';
 import { loadView, rowOf } from './dashboard.service.ts';
 import { renderDigest } from './dashboard-digest-render.ts';
 import { progressOrNull, treeOrder, unitNodes } from './dashboard-figures.ts';
 import { getOrgCurrency } from './live-kpis.queries.ts';
 import { findApprovedPlansOn, findSubjectUsers, type SubjectRow } from './red-flags.queries.ts';
 import { type DailyCtx, getRedFlags, resolveSubjects } from './red-flags.service.ts';
+import { unitRowsOf, workCalendarOf } from './request-memo.ts';
 
 // The head's morning digest (rendered now, e-mailed later): yesterday's figures of each rep in
 // the head's reach against their targets — only the amber and red ones —, today's red flags, and
@@ -18,11 +18,11 @@ import { type DailyCtx, getRedFlags, resolveSubjects } from './red-flags.service
 /** GET /api/daily-control/digest: for heads and organisation-wide roles; line staff get 403. */
 export async function getDigest(ctx: DailyCtx, query: DigestQuery): Promise<Digest> {
   if (ctx.actor.scope.kind === 'own') throw forbidden('The morning digest is for heads and directors');
-  const calendar = await loadWorkCalendar(ctx.tx, ctx.actor.orgId);
+  const calendar = await workCalendarOf(ctx.tx, ctx.actor.orgId);
   const date = query.date ?? localDay(ctx.deps.now(), calendar.timeZone);
   const yesterday = addDays(date, -1);
   const subjects = await resolveSubjects(ctx, undefined);
-  const unitRows = await findUnitRows(ctx.tx, ctx.actor.orgId);
+  const unitRows = await unitRowsOf(ctx.tx, ctx.actor.orgId);
   const nodes = unitNodes(unitRows);
   const people = await findSubjectUsers(ctx.tx, ctx.actor.orgId, subjects, MEASURED_ROLES);
   const view = await loadView(ctx, { period: 'today', date: yesterday }, people, [], nodes, { plans: false });

@@ -1,14 +1,14 @@
 import type { DashboardPeriodKind, DashboardPlan, PlanProgress } from '@pulse/contracts';
 import { dashboardPeriods, localDay, periodOf, type UnitNode, type WorkCalendar } from '@pulse/domain';
 import { AppError } from '../../http/errors.ts';
-import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import { readKpiDaily } from '../kpi/kpi-rollup-read.ts';
 import { getPlanProgress } from '../plans/plan-progress.service.ts';
 import type { UnitRow } from './dashboard.queries.ts';
 import type { CellPeriod, LiveFigures, Measures } from './dashboard-cells.ts';
 import { pipelineCoverageByRep } from './live-kpis.service.ts';
-import { findApprovedPlansOn, type SubjectRow } from './red-flags.queries.ts';
+import type { SubjectRow } from './red-flags.queries.ts';
 import type { DailyCtx } from './red-flags.service.ts';
+import { approvedPlansOn, workCalendarOf } from './request-memo.ts';
 
 // The dashboard's figures for a set of people: the rollup summed over the period (refreshed
 // first, in the request's transaction; stage conversion included), live pipeline coverage, and the plan lines of the approved
@@ -29,7 +29,7 @@ export async function resolvePeriod(
   kind: DashboardPeriodKind,
   date: string | undefined,
 ): Promise<ResolvedPeriod> {
-  const calendar = await loadWorkCalendar(ctx.tx, ctx.actor.orgId);
+  const calendar = await workCalendarOf(ctx.tx, ctx.actor.orgId);
   const asOf = ctx.deps.now();
   const day = date ?? localDay(asOf, calendar.timeZone);
   const { from, to } = dashboardPeriods(day)[kind];
@@ -91,7 +91,7 @@ export interface PlansOn {
 
 /** One getPlanProgress per approved plan covering the day; shared by the plan lines and the forecast flags. */
 export async function plansProgressOn(ctx: DailyCtx, day: string, units: readonly UnitNode[]): Promise<PlansOn> {
-  const plans = await findApprovedPlansOn(ctx.tx, ctx.actor.orgId, day);
+  const plans = await approvedPlansOn(ctx.tx, ctx.actor.orgId, day);
   const parent = new Map(units.map((unit) => [unit.id, unit.parentId]));
   const depth = (unitId: string | null) => {
     let n = 0;
@@ -144,7 +144,8 @@ function presentPlan(progress: PlanProgress, line: PlanProgress['lines'][number]
 /** Plan versus fact as the actor may see it; null for a plan out of their reach. */
 export async function progressOrNull(ctx: DailyCtx, planId: string, day: string): Promise<PlanProgress | null> {
   try {
-    return await getPlanProgress(ctx, planId, day);
+    // The calendar is the request's own (read once); a plan's progress reads the rest itself.
+    return await getPlanProgress(ctx, planId, day, { calendar: await workCalendarOf(ctx.tx, ctx.actor.orgId) });
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return null;
     throw error;

@@ -14,7 +14,7 @@ import { countWorkingDays, KPI_IDS, subtreeOf, type UnitNode } from '@pulse/doma
 import { forbidden } from '../../http/errors.ts';
 import { getMyGoals } from '../plans/plan-goals.service.ts';
 import { MEASURED_ROLES, type Subjects } from './daily-control.policy.ts';
-import { findTargets, findUnitRows, type SubjectTargets } from './dashboard.queries.ts';
+import { findTargets, type SubjectTargets } from './dashboard.queries.ts';
 import { addLive, addMeasures, kpiCells, leaderboard, NO_LIVE, type StoredTarget } from './dashboard-cells.ts';
 import {
   figuresOf,
@@ -30,6 +30,7 @@ import {
 } from './dashboard-figures.ts';
 import { findSubjectUsers, type SubjectRow } from './red-flags.queries.ts';
 import { type DailyCtx, getRedFlags, resolveSubjects } from './red-flags.service.ts';
+import { subjectUsersOf, unitRowsOf } from './request-memo.ts';
 
 // The Pulse dashboard and its two sibling views. Scope as everywhere in daily control: a head sees
 // the subtree of the units they head, organisation-wide roles everyone, line staff only their own
@@ -51,10 +52,10 @@ interface View {
 export async function getDashboard(ctx: DailyCtx, query: DashboardQuery): Promise<Dashboard> {
   if (ctx.actor.scope.kind === 'own') throw forbidden('The dashboard is for heads and directors; see /me');
   const subjects = await resolveSubjects(ctx, query.unitId);
-  const unitRows = await findUnitRows(ctx.tx, ctx.actor.orgId);
+  const unitRows = await unitRowsOf(ctx.tx, ctx.actor.orgId);
   const nodes = unitNodes(unitRows);
   const root = rootUnit(ctx, subjects, nodes, query.unitId);
-  const people = await findSubjectUsers(ctx.tx, ctx.actor.orgId, subjects, MEASURED_ROLES);
+  const people = await subjectUsersOf(ctx.tx, ctx.actor.orgId, subjects, MEASURED_ROLES);
   const inView = new Set(subjects.kind === 'units' && subjects.unitIds ? subjects.unitIds : nodes.map((u) => u.id));
   const teamUnits = treeOrder(unitRows).filter(
     (unit) => inView.has(unit.unit_id) && people.some((p) => p.unit_id === unit.unit_id),
@@ -107,7 +108,7 @@ export async function getMyDashboard(ctx: DailyCtx, query: MyDashboardQuery): Pr
     { kind: 'self', userId: ctx.actor.userId },
     MEASURED_ROLES,
   );
-  const nodes = unitNodes(await findUnitRows(ctx.tx, ctx.actor.orgId));
+  const nodes = unitNodes(await unitRowsOf(ctx.tx, ctx.actor.orgId));
   const view = await loadView(ctx, { period: query.period }, people, [], nodes);
   const me = people[0] ?? {
     user_id: ctx.actor.userId,
@@ -135,7 +136,7 @@ export async function getDepartmentsDashboard(
   if (ctx.actor.scope.kind !== 'organisation') {
     throw forbidden('Departments side by side are for the commercial director and the administrator');
   }
-  const unitRows = await findUnitRows(ctx.tx, ctx.actor.orgId);
+  const unitRows = await unitRowsOf(ctx.tx, ctx.actor.orgId);
   const nodes = unitNodes(unitRows);
   const departments = treeOrder(unitRows).filter((unit) => unit.kind === 'department');
   const people = await findSubjectUsers(ctx.tx, ctx.actor.orgId, { kind: 'units', unitIds: null }, MEASURED_ROLES);

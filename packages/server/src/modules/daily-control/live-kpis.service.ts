@@ -1,8 +1,13 @@
 import type { LiveKpis, PipelineCoverage, RepLiveKpis, StageConversionStep } from '@pulse/contracts';
-import { localDay, periodStageConversion, pipelineCoverage, type StageEntry, type UnitNode } from '@pulse/domain';
+import {
+  localDay,
+  periodStageConversion,
+  pipelineCoverage,
+  type StageEntry,
+  startOfLocalDay,
+  type UnitNode,
+} from '@pulse/domain';
 import { unprocessable } from '../../http/errors.ts';
-import { loadUnitNodes } from '../auth/authenticate.ts';
-import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import { MEASURED_ROLES } from './daily-control.policy.ts';
 import {
   findOpenDealsClosingIn,
@@ -10,12 +15,12 @@ import {
   findSalesByOwner,
   findStageHistories,
   findStages,
-  getOrgCurrency,
   type RepPlanRow,
   type StageEntryRow,
 } from './live-kpis.queries.ts';
-import { findSubjectUsers, type SubjectRow, startOfDay } from './red-flags.queries.ts';
+import { findSubjectUsers, type SubjectRow } from './red-flags.queries.ts';
 import { type DailyCtx, resolveSubjects } from './red-flags.service.ts';
+import { dailySettingsOf, unitNodesOf, workCalendarOf } from './request-memo.ts';
 
 // The two KPIs computed live for a period, per rep: stage conversion from the stage history (the
 // domain's stageConversion) and pipeline coverage of the remaining plan (the domain's
@@ -59,9 +64,9 @@ export async function stageConversionByRep(
   period: Period,
 ): Promise<Map<string, StageConversionStep[]>> {
   const { tx, actor } = ctx;
-  const calendar = await loadWorkCalendar(tx, actor.orgId);
-  const from = await startOfDay(tx, period.from, calendar.timeZone);
-  const to = await startOfDay(tx, nextDay(period.to), calendar.timeZone);
+  const calendar = await workCalendarOf(tx, actor.orgId);
+  const from = startOfLocalDay(period.from, calendar.timeZone);
+  const to = startOfLocalDay(nextDay(period.to), calendar.timeZone);
   const [stages, history] = await Promise.all([
     findStages(tx, actor.orgId),
     findStageHistories(
@@ -129,9 +134,9 @@ export async function pipelineCoverageByRep(
   const ids = people.map((p) => p.user_id);
   const [plans, units, orgCurrency, calendar] = await Promise.all([
     findRepPlans(tx, actor.orgId, ids, period),
-    loadUnitNodes(tx, actor.orgId),
-    getOrgCurrency(tx, actor.orgId),
-    loadWorkCalendar(tx, actor.orgId),
+    unitNodesOf(tx, actor.orgId),
+    dailySettingsOf(tx, actor.orgId).then((settings) => settings.currency),
+    workCalendarOf(tx, actor.orgId),
   ]);
   const today = localDay(ctx.deps.now(), calendar.timeZone);
   // Sales count up to today, or to the period's end when it is over ('YYYY-MM-DD' sorts as text).

@@ -40,6 +40,8 @@ export async function findSubjectUsers(
 
 /** The organisation's daily-control settings (migration 0011 and the lead response target). */
 export interface DailySettings {
+  /** The organisation's currency, read with the settings (the live KPIs' pipeline is in it). */
+  currency: string;
   callsExpectedBy: string;
   overdueTasksLimit: number;
   responseTargetMinutes: number;
@@ -48,20 +50,15 @@ export interface DailySettings {
 export async function getDailySettings(tx: Tx, orgId: string): Promise<DailySettings> {
   const row = await tx
     .selectFrom('organizations')
-    .select(['calls_expected_by', 'overdue_tasks_limit', 'response_target_minutes'])
+    .select(['currency', 'calls_expected_by', 'overdue_tasks_limit', 'response_target_minutes'])
     .where('org_id', '=', orgId)
     .executeTakeFirstOrThrow();
   return {
+    currency: row.currency,
     callsExpectedBy: row.calls_expected_by,
     overdueTasksLimit: row.overdue_tasks_limit,
     responseTargetMinutes: row.response_target_minutes,
   };
-}
-
-/** The instant a local day starts in a time zone. */
-export async function startOfDay(tx: Tx, day: string, timeZone: string): Promise<Date> {
-  const { rows } = await sql<{ at: Date }>`SELECT (${day}::date::timestamp AT TIME ZONE ${timeZone}) AS at`.execute(tx);
-  return (rows[0] as { at: Date }).at;
 }
 
 /** Calls (either direction) each of the given people held in [from, to]; people without one are absent. */

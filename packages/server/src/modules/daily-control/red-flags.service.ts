@@ -7,6 +7,7 @@ import {
   localDay,
   noCallsByHour,
   overdueBeyondLimit,
+  startOfLocalDay,
   type UnitNode,
   type WorkCalendar,
 } from '@pulse/domain';
@@ -14,8 +15,6 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { loadUnitNodes } from '../auth/authenticate.ts';
-import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import { overdueThreshold } from '../leads/response-clock.ts';
 import { CALLING_ROLES, MEASURED_ROLES, type Subjects, subjectsOf } from './daily-control.policy.ts';
 import { type PlansOn, plansProgressOn } from './dashboard-figures.ts';
@@ -24,13 +23,11 @@ import {
   type DailySettings,
   findOverdueTasks,
   findRottingDeals,
-  findSubjectUsers,
   findWaitingLeads,
-  getDailySettings,
   MAX_RECORD_IDS,
   type SubjectRow,
-  startOfDay,
 } from './red-flags.queries.ts';
+import { dailySettingsOf, subjectUsersOf, unitNodesOf, workCalendarOf } from './request-memo.ts';
 
 // The red flags of the head's dashboard at the request's "now" (deps.now, so tests pin it). Every
 // flag names one person, a figure against a limit, the records behind it (oldest first) and the
@@ -49,7 +46,7 @@ const DAY_MS = 86_400_000;
 
 /** The people a request covers, or 404 for a unit outside the actor's reach. */
 export async function resolveSubjects(ctx: DailyCtx, unitId: string | undefined): Promise<Subjects> {
-  const units: UnitNode[] = await loadUnitNodes(ctx.tx, ctx.actor.orgId);
+  const units: UnitNode[] = await unitNodesOf(ctx.tx, ctx.actor.orgId);
   const subjects = subjectsOf(ctx.actor, units, unitId);
   if (subjects === null) throw notFound('Unit');
   return subjects;
@@ -65,9 +62,9 @@ export async function getRedFlags(ctx: DailyCtx, query: { unitId?: string }, pla
   const subjects = await resolveSubjects(ctx, query.unitId);
   const now = ctx.deps.now();
   const [people, settings, calendar] = await Promise.all([
-    findSubjectUsers(tx, actor.orgId, subjects, MEASURED_ROLES),
-    getDailySettings(tx, actor.orgId),
-    loadWorkCalendar(tx, actor.orgId),
+    subjectUsersOf(tx, actor.orgId, subjects, MEASURED_ROLES),
+    dailySettingsOf(tx, actor.orgId),
+    workCalendarOf(tx, actor.orgId),
   ]);
   const day = localDay(now, calendar.timeZone);
   const ids = people.map((person) => person.user_id);
@@ -95,7 +92,7 @@ async function noCallsFlags(ctx: DailyCtx, people: readonly SubjectRow[], today:
   const expectedBy = settings.callsExpectedBy;
   // Before the hour, or on a day off, nobody is flagged whatever they did: skip the query.
   if (!noCallsByHour({ now, callsToday: 0, expectedBy, calendar }) || callers.length === 0) return [];
-  const from = await startOfDay(ctx.tx, day, calendar.timeZone);
+  const from = startOfLocalDay(day, calendar.timeZone);
   const calls = await countCallsHeld(
     ctx.tx,
     ctx.actor.orgId,
@@ -222,7 +219,7 @@ async function forecastFlags(
   const wanted = new Map(people.map((person) => [person.user_id, person]));
   if (wanted.size === 0) return [];
   const plans =
-    typeof today === 'string' ? await plansProgressOn(ctx, today, await loadUnitNodes(ctx.tx, ctx.actor.orgId)) : today;
+    typeof today === 'string' ? await plansProgressOn(ctx, today, await unitNodesOf(ctx.tx, ctx.actor.orgId)) : today;
   const judged = new Set<string>();
   const flags: RedFlag[] = [];
   for (const progress of plans.progress) {

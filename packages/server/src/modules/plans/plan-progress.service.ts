@@ -37,9 +37,19 @@ import { partOf } from './present-lines.ts';
 
 const SCENARIOS = ['pessimistic', 'realistic', 'optimistic'] as const;
 
+/** Inputs a caller already read in the same transaction (the dashboard's work calendar). */
+export interface PreloadedProgressInputs {
+  calendar?: WorkCalendar;
+}
+
 /** Every line of the plan (a partial view: the actor's part) on a day, default today. */
-export async function getPlanProgress(ctx: Ctx, planId: string, date: string | undefined): Promise<PlanProgress> {
-  const loaded = await loadProgress(ctx, planId);
+export async function getPlanProgress(
+  ctx: Ctx,
+  planId: string,
+  date: string | undefined,
+  preloaded: PreloadedProgressInputs = {},
+): Promise<PlanProgress> {
+  const loaded = await loadProgress(ctx, planId, preloaded);
   const { plan, calendar, lines, figures } = loaded;
   const asOf = date ?? loaded.today;
   const { start, end } = plan.period;
@@ -185,13 +195,17 @@ interface LoadedProgress {
   timeZone: string;
 }
 
-async function loadProgress(ctx: Ctx, planId: string): Promise<LoadedProgress> {
+async function loadProgress(
+  ctx: Ctx,
+  planId: string,
+  preloaded: PreloadedProgressInputs = {},
+): Promise<LoadedProgress> {
   const plan = await getVisiblePlan(ctx, planId);
   const { lines, figures } = await loadTree(ctx, plan);
   const org = await getOrgPlanSettings(ctx.tx, ctx.actor.orgId);
   return {
     plan,
-    calendar: await loadWorkCalendar(ctx.tx, ctx.actor.orgId),
+    calendar: preloaded.calendar ?? (await loadWorkCalendar(ctx.tx, ctx.actor.orgId)),
     allLines: lines,
     lines: plan.access === 'full' ? lines : partOf(ctx.actor, lines),
     figures,
