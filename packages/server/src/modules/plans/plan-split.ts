@@ -193,11 +193,11 @@ export function acceptBottomUp(
 /** Pessimistic and optimistic months, and deals and margin, beside the given realistic ones. */
 export function withScenarios(lines: readonly SplitLine[], realistic: MonthFigures, totals: PlanTotals): PlanFigures {
   const target = (value: number | null | undefined) =>
-    value == null ? null : followYearFirst(lines, realistic, value, totals);
+    value == null ? null : followRealistic(lines, realistic, value, totals, byRealisticYears);
   return {
     realistic,
-    pessimistic: followRealistic(lines, realistic, totals.pessimisticMinor, totals),
-    optimistic: followRealistic(lines, realistic, totals.optimisticMinor, totals),
+    pessimistic: followRealistic(lines, realistic, totals.pessimisticMinor, totals, byRealisticMonths),
+    optimistic: followRealistic(lines, realistic, totals.optimisticMinor, totals, byRealisticMonths),
     deals: target(totals.dealsTarget),
     margin: target(totals.marginTargetMinor),
   };
@@ -310,75 +310,51 @@ function splitFlat(line: SplitLine, tree: Tree, out: MonthFigures): void {
   });
 }
 
-/** A scenario total split over the months and down every tree with the realistic figures as weights. */
+/** How a parent's months are divided among its children, in the shape of their realistic figures. */
+type DivideChildren = (own: readonly number[], children: readonly SplitLine[], realistic: MonthFigures) => number[][];
+
+/** Month by month, by the children's realistic months (their years where a month has none). */
+const byRealisticMonths: DivideChildren = (own, children, realistic) => {
+  const childRealistic = children.map((child) => realistic.get(child.id) ?? []);
+  const childYears = childRealistic.map(addMinor);
+  const rows = own.map((amount, m) =>
+    splitLike(amount, [childRealistic.map((months) => months[m] ?? 0), childYears], children.length),
+  );
+  return children.map((_, i) => rows.map((row) => row[i] ?? 0));
+};
+
+/** Each child's year first, then its months (splitFollowing). */
+const byRealisticYears: DivideChildren = (own, children, realistic) => {
+  const parts = splitFollowing(
+    own,
+    children.map((child) => ({ id: child.id, reference: realistic.get(child.id) ?? own.map(() => 0) })),
+  );
+  return children.map((_, i) => parts[i]?.months ?? own.map(() => 0));
+};
+
+/** A total over the months like the realistic root, then down every tree, each parent by `divide`. */
 function followRealistic(
   lines: readonly SplitLine[],
   realistic: MonthFigures,
-  totalMinor: number,
+  total: number,
   totals: PlanTotals,
-): MonthFigures {
-  const tree = treeOf(lines);
-  const out: MonthFigures = new Map();
-  const structureRoot = tree.roots.find((line) => line.dimension === 'structure') ?? tree.roots[0];
-  if (!structureRoot) return out;
-  const rootRealistic = realistic.get(structureRoot.id) ?? [];
-  const rootMonths = splitLike(
-    totalMinor,
-    [rootRealistic, monthWeights(totals.months, totals.coefficients)],
-    totals.months.length,
-  );
-  const follow = (line: SplitLine): void => {
-    const children = tree.children.get(line.id) ?? [];
-    if (children.length === 0) return;
-    const childRealistic = children.map((child) => realistic.get(child.id) ?? []);
-    const childYears = childRealistic.map(addMinor);
-    const rows = (out.get(line.id) ?? []).map((amount, m) =>
-      splitLike(amount, [childRealistic.map((months) => months[m] ?? 0), childYears], children.length),
-    );
-    children.forEach((child, i) => {
-      out.set(
-        child.id,
-        rows.map((row) => row[i] ?? 0),
-      );
-      follow(child);
-    });
-  };
-  for (const root of tree.roots) {
-    out.set(root.id, [...rootMonths]);
-    follow(root);
-  }
-  return out;
-}
-
-/**
- * A target (deals, margin) down every tree in the shape of the realistic lines, each line's year
- * first and then its months (splitFollowing), so both sum exactly at every level.
- */
-function followYearFirst(
-  lines: readonly SplitLine[],
-  realistic: MonthFigures,
-  target: number,
-  totals: PlanTotals,
+  divide: DivideChildren,
 ): MonthFigures {
   const tree = treeOf(lines);
   const out: MonthFigures = new Map();
   const structureRoot = tree.roots.find((line) => line.dimension === 'structure') ?? tree.roots[0];
   if (!structureRoot) return out;
   const rootMonths = splitLike(
-    target,
+    total,
     [realistic.get(structureRoot.id) ?? [], monthWeights(totals.months, totals.coefficients)],
     totals.months.length,
   );
   const follow = (line: SplitLine): void => {
     const children = tree.children.get(line.id) ?? [];
     if (children.length === 0) return;
-    const own = out.get(line.id) ?? [];
-    const parts = splitFollowing(
-      own,
-      children.map((child) => ({ id: child.id, reference: realistic.get(child.id) ?? own.map(() => 0) })),
-    );
+    const parts = divide(out.get(line.id) ?? [], children, realistic);
     children.forEach((child, i) => {
-      out.set(child.id, parts[i]?.months ?? own.map(() => 0));
+      out.set(child.id, parts[i] ?? []);
       follow(child);
     });
   };
