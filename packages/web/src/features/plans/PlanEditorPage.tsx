@@ -2,29 +2,22 @@ import { Alert, Anchor, Button, Card, Group, Modal, Stack, Tabs, Text, Textarea,
 import type { PlanDetails, PlanLines } from '@pulse/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { planExportUrl } from '../../api/plans.ts';
-import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { notifyError } from '../../shared/notify.ts';
 import { PageTitle } from '../../shared/PageTitle.tsx';
-import { QueryError } from '../../shared/QueryError.tsx';
 import { useFormat } from '../../shared/use-format.ts';
 import { DecompositionTable } from './DecompositionTable.tsx';
 import { DeletePlanModal } from './DeletePlanModal.tsx';
+import { PlanRoute } from './PlanRoute.tsx';
 import { PlanStatusBadge } from './PlansPage.tsx';
 import { DIMENSIONS, type Dimension, SCENARIOS, type Scenario, scenarioMinor } from './plan-tree.ts';
 import { SeasonalityCard } from './SeasonalityCard.tsx';
-import { usePlan, usePlanLines, usePlanMutations } from './use-plans.ts';
+import { usePlanMutations } from './use-plans.ts';
 
 /** One plan: its state and approval, scenario tabs, seasonality and the decomposition tree-table. */
 export function PlanEditorPage() {
-  const { id = '' } = useParams();
-  const plan = usePlan(id);
-  const lines = usePlanLines(id);
-  if (plan.isPending || lines.isPending) return <CenteredLoader />;
-  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
-  if (lines.isError) return <QueryError error={lines.error} onRetry={() => void lines.refetch()} />;
-  return <PlanEditor plan={plan.data} tree={lines.data} />;
+  return <PlanRoute>{(plan, tree) => <PlanEditor plan={plan} tree={tree} />}</PlanRoute>;
 }
 
 function PlanEditor({ plan, tree }: { plan: PlanDetails; tree: PlanLines }) {

@@ -15,14 +15,14 @@ import {
 import type { PlanDetails, PlanLines, PlanProgress } from '@pulse/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { planExportUrl } from '../../../api/plans.ts';
 import { CenteredLoader } from '../../../shared/CenteredLoader.tsx';
 import { PageTitle } from '../../../shared/PageTitle.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
 import { todayIn, useFormat } from '../../../shared/use-format.ts';
+import { PlanRoute } from '../PlanRoute.tsx';
 import { DIMENSIONS, type Dimension, SCENARIOS, type Scenario } from '../plan-tree.ts';
-import { usePlan, usePlanLines } from '../use-plans.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import {
   defaultProgressDay,
@@ -39,13 +39,7 @@ import { usePlanProgress, usePlanProgressDaily } from './use-plan-progress.ts';
 
 /** Plan versus fact of one plan on a day: the lines as a tree-table, and a chart of the chosen line. */
 export function PlanProgressPage() {
-  const { id = '' } = useParams();
-  const plan = usePlan(id);
-  const lines = usePlanLines(id);
-  if (plan.isPending || lines.isPending) return <CenteredLoader />;
-  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
-  if (lines.isError) return <QueryError error={lines.error} onRetry={() => void lines.refetch()} />;
-  return <PlanProgressView plan={plan.data} tree={lines.data} />;
+  return <PlanRoute>{(plan, tree) => <PlanProgressView plan={plan} tree={tree} />}</PlanRoute>;
 }
 
 function PlanProgressView({ plan, tree }: { plan: PlanDetails; tree: PlanLines }) {
