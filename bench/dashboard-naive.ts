@@ -1,7 +1,9 @@
 // The baseline of the dashboard benchmark: the per rep figures of a period computed straight from
 // the raw tables in one query, as a report writer would without the rollup — every source grouped
-// by user over the period's instants, left-joined to the reps. Same attribution rules as
-// kpi-rollup.queries.ts (the dashboard's rollup), so the figures can be checked against it.
+// by user over the period's instants, left-joined to the reps. It answers every measure the
+// rollup keeps (kpi-rollup.queries.ts), by the same attribution rules, so the figures can be
+// checked against the dashboard's: calls, meetings, tasks, leads and response time, closed deals
+// with lead → won time, the period's stage entries and how many of them advanced, and sales.
 
 /** What the naive query answers for one rep; names as in the rollup. */
 export interface NaiveFigures {
@@ -19,6 +21,10 @@ export interface NaiveFigures {
   deals_won: number;
   won_amount_minor: number;
   deals_lost: number;
+  won_from_lead: number;
+  lead_to_won_ms: number;
+  stage_entered: number;
+  stage_advanced: number;
   revenue_minor: number;
 }
 
@@ -36,7 +42,10 @@ export const NAIVE_SQL = `SELECT u.user_id,
       coalesce(ln.leads_new, 0)::bigint AS leads_new, coalesce(lq.leads_qualified, 0)::bigint AS leads_qualified,
       coalesce(lr.leads_responded, 0)::bigint AS leads_responded, coalesce(lr.response_ms, 0)::bigint AS response_ms,
       coalesce(d.deals_won, 0)::bigint AS deals_won, coalesce(d.won_amount_minor, 0)::bigint AS won_amount_minor,
-      coalesce(d.deals_lost, 0)::bigint AS deals_lost, coalesce(s.revenue_minor, 0)::bigint AS revenue_minor
+      coalesce(d.deals_lost, 0)::bigint AS deals_lost, coalesce(d.won_from_lead, 0)::bigint AS won_from_lead,
+      coalesce(d.lead_to_won_ms, 0)::bigint AS lead_to_won_ms,
+      coalesce(sc.stage_entered, 0)::bigint AS stage_entered, coalesce(sc.stage_advanced, 0)::bigint AS stage_advanced,
+      coalesce(s.revenue_minor, 0)::bigint AS revenue_minor
     FROM users u
     LEFT JOIN (
       SELECT assignee_id AS user_id, count(*) AS tasks_due,
@@ -71,12 +80,39 @@ export const NAIVE_SQL = `SELECT u.user_id,
       GROUP BY 1
     ) lr ON lr.user_id = u.user_id
     LEFT JOIN (
-      SELECT owner_id AS user_id, count(*) FILTER (WHERE status = 'won') AS deals_won,
-        sum(amount_minor) FILTER (WHERE status = 'won') AS won_amount_minor,
-        count(*) FILTER (WHERE status = 'lost') AS deals_lost
-      FROM deals WHERE org_id = $1 AND status IN ('won', 'lost') AND closed_at >= ${lo} AND closed_at < ${hi}
-      GROUP BY owner_id
+      SELECT x.owner_id AS user_id, count(*) FILTER (WHERE x.status = 'won') AS deals_won,
+        sum(x.amount_minor) FILTER (WHERE x.status = 'won') AS won_amount_minor,
+        count(*) FILTER (WHERE x.status = 'lost') AS deals_lost,
+        count(l.lead_id) FILTER (WHERE x.status = 'won') AS won_from_lead,
+        sum(round(extract(epoch FROM x.closed_at) * 1000 - extract(epoch FROM l.arrived_at) * 1000))
+          FILTER (WHERE x.status = 'won' AND l.lead_id IS NOT NULL) AS lead_to_won_ms
+      FROM deals x LEFT JOIN leads l ON l.org_id = x.org_id AND l.lead_id = x.lead_id
+      WHERE x.org_id = $1 AND x.status IN ('won', 'lost') AND x.closed_at >= ${lo} AND x.closed_at < ${hi}
+      GROUP BY x.owner_id
     ) d ON d.user_id = u.user_id
+    LEFT JOIN (
+      -- Entries into an open stage in the period, for the deal's owner: a deal's first entry into a
+      -- stage on a local day counts; it advanced if the deal later entered a further open stage of
+      -- the same pipeline, or won.
+      SELECT d.owner_id AS user_id, count(*) AS stage_entered, count(adv.one) AS stage_advanced
+      FROM deal_stage_changes x
+      JOIN stages s ON s.org_id = x.org_id AND s.stage_id = x.to_stage_id
+      JOIN deals d ON d.org_id = x.org_id AND d.deal_id = x.deal_id
+      LEFT JOIN LATERAL (
+        SELECT 1 AS one FROM deal_stage_changes h
+        JOIN stages hs ON hs.org_id = h.org_id AND hs.stage_id = h.to_stage_id
+        WHERE h.org_id = x.org_id AND h.deal_id = x.deal_id AND h.changed_at >= x.changed_at
+          AND hs.pipeline_id = s.pipeline_id AND (hs.kind = 'won' OR (hs.kind = 'open' AND hs.position > s.position))
+        LIMIT 1
+      ) adv ON true
+      WHERE x.org_id = $1 AND s.kind = 'open' AND x.changed_at >= ${lo} AND x.changed_at < ${hi}
+        AND NOT EXISTS (
+          SELECT 1 FROM deal_stage_changes e
+          WHERE e.org_id = x.org_id AND e.deal_id = x.deal_id AND e.to_stage_id = x.to_stage_id
+            AND (e.changed_at < x.changed_at OR (e.changed_at = x.changed_at AND e.change_id < x.change_id))
+            AND (e.changed_at AT TIME ZONE $5::text)::date = (x.changed_at AT TIME ZONE $5::text)::date)
+      GROUP BY d.owner_id
+    ) sc ON sc.user_id = u.user_id
     LEFT JOIN (
       SELECT owner_id AS user_id, sum(amount_minor) AS revenue_minor
       FROM sales WHERE org_id = $1 AND sale_date BETWEEN $3::date AND $4::date

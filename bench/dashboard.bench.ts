@@ -278,9 +278,29 @@ function agreement(month: Dashboard, naive: NaiveFigures[]): string {
     for (const [kpi, shown, computed] of pairs) {
       if (Number(shown ?? 0) !== Number(computed ?? 0)) differing.push(`${row.fullName} ${kpi} ${shown} ≠ ${computed}`);
     }
+    // The ratios, from the naive numerators and denominators.
+    const ratios: [string, number | null | undefined, number | null][] = [
+      [
+        'stage-conversion',
+        row.kpis['stage-conversion']?.value,
+        n && n.stage_entered > 0 ? (100 * n.stage_advanced) / n.stage_entered : null,
+      ],
+      [
+        'lead-to-won',
+        row.kpis['lead-to-won-time']?.value,
+        n && n.won_from_lead > 0 ? n.lead_to_won_ms / n.won_from_lead : null,
+      ],
+    ];
+    for (const [kpi, shown, computed] of ratios) {
+      const same =
+        (shown ?? null) === null
+          ? computed === null
+          : computed !== null && Math.abs(Number(shown) - computed) <= 0.01 * Math.max(1, Math.abs(computed));
+      if (!same) differing.push(`${row.fullName} ${kpi} ${shown} ≠ ${computed}`);
+    }
   }
   return differing.length === 0
-    ? `naive SQL agrees with the dashboard on outbound calls, meetings, deals won, revenue and new leads for all ${month.rows.length} reps`
+    ? `naive SQL agrees with the dashboard on outbound calls, meetings, deals won, revenue, new leads, stage conversion and lead → won time for all ${month.rows.length} reps`
     : `naive SQL differs from the dashboard in ${differing.length} figure(s), e.g. ${differing.slice(0, 3).join('; ')}`;
 }
 

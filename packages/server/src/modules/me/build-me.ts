@@ -21,12 +21,6 @@ const LEAD_ROLES: readonly Role[] = [
   'admin',
 ];
 
-/** Who watches the Pulse dashboard of daily control: the heads of sales and those above them. */
-const DASHBOARD_ROLES: readonly Role[] = ['head_of_sales', 'commercial_director', 'admin'];
-
-/** Who reads the morning digest: the heads it is written for, their director and the administrator. */
-const DIGEST_ROLES: readonly Role[] = ['head_of_sales', 'commercial_director', 'admin'];
-
 /** Who plans sales: the heads who set the plan, and the readers who check it (reps get their goals later). */
 const PLAN_ROLES: readonly Role[] = ['commercial_director', 'head_of_sales', 'analyst', 'admin'];
 
@@ -55,12 +49,16 @@ export async function buildMe(tx: Tx, actor: Actor): Promise<Me> {
     viewAudit: canViewAudit(actor),
   };
   const sections: Section[] = ['home'];
-  if (DASHBOARD_ROLES.includes(actor.role)) sections.push('dashboard');
+  // Daily control as its API answers: the dashboard and the morning digest to everyone who watches
+  // other people's work (heads, operations, organisation-wide roles); line staff have My day.
+  const watchesOthers = actor.scope.kind !== 'own';
+  if (watchesOthers) sections.push('dashboard');
   sections.push(...crmSections(actor.role), 'structure', 'people');
   if (canSetTargets(actor)) sections.push('kpiTargets');
-  // Departments side by side are the commercial director's view (the API also lets other organisation-wide roles read it).
-  if (actor.role === 'commercial_director' || actor.role === 'admin') sections.push('departments');
-  if (DIGEST_ROLES.includes(actor.role)) sections.push('digest');
+  // Departments side by side: every organisation-wide role (the commercial director, the
+  // administrator, the analyst), exactly those GET /api/daily-control/departments answers.
+  if (actor.scope.kind === 'organisation') sections.push('departments');
+  if (watchesOthers) sections.push('digest');
   if (permissions.manageCalendar) sections.push('calendar');
   if (actor.role === 'admin') sections.push('pipelines');
   if (permissions.viewAudit) sections.push('audit');

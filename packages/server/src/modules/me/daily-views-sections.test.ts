@@ -2,9 +2,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { createTestOrg, loginAs, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase } from '../../test/server.ts';
 
-// The web shows the departments side by side to the commercial director and the administrator,
-// and the morning digest to the heads of sales as well; /api/me lists each section only to those
-// the API behind it answers.
+// The web shows the departments side by side to the organisation-wide roles (the commercial
+// director, the administrator, the analyst), and the dashboard and the morning digest to the heads
+// of sales as well; /api/me lists each section only to those the API behind it answers.
 
 describeEachDatabase('sections: departments and the morning digest', (ctx) => {
   let org: TestOrg;
@@ -15,6 +15,7 @@ describeEachDatabase('sections: departments and the morning digest', (ctx) => {
   it.each([
     ['director', true, true],
     ['admin', true, true],
+    ['analyst', true, true],
     ['head', false, true],
     ['managerA', false, false],
   ] as const)('%s sees departments: %s, the digest: %s', async (who, departments, digest) => {
@@ -24,7 +25,9 @@ describeEachDatabase('sections: departments and the morning digest', (ctx) => {
     const sections = (me.body as { sections: string[] }).sections;
     expect(sections.includes('departments')).toBe(departments);
     expect(sections.includes('digest')).toBe(digest);
+    expect(sections.includes('dashboard')).toBe(digest);
     expect((await session.request('GET', '/api/daily-control/departments')).status).toBe(departments ? 200 : 403);
     expect((await session.request('GET', '/api/daily-control/digest')).status).toBe(digest ? 200 : 403);
+    expect((await session.request('GET', '/api/daily-control/dashboard')).status).toBe(digest ? 200 : 403);
   });
 });
