@@ -83,6 +83,15 @@ describe.runIf(browserAvailable())('browser: the head of sales opens a rep card 
     expect(listed).toBe(body.strengths.length + body.weaknesses.length);
     expect(await textOf(page, 'rep-card-strengths')).toContain('Сильные стороны');
     await page.getByTestId('rep-card-funnel').waitFor();
+
+    // The period is in the address: a reload (or the link sent to a colleague) asks for the same days.
+    expect(new URL(page.url()).searchParams.get('period')).toBe('last90');
+    const [again] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/reps/${rep.id}/card`) && r.ok()),
+      page.reload(),
+    ]);
+    expect(new URL(again.url()).searchParams.get('from')).toBe(new URL(response.url()).searchParams.get('from'));
+    expect(await page.getByTestId('rep-card-preset').inputValue()).toBe('Последние 90 дней');
   });
 
   it('is refused another department’s rep card like a missing record, and sees it in the page', async () => {

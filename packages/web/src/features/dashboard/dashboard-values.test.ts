@@ -1,5 +1,6 @@
 import type { RedFlag, Unit } from '@pulse/contracts';
 import { describe, expect, it } from 'vitest';
+import { parseDay } from '../../shared/format.ts';
 import {
   appPath,
   flagHref,
@@ -8,7 +9,6 @@ import {
   formatKpiValue,
   formatRatioPercent,
   lightLook,
-  parseDay,
   parsePeriod,
   unitsInScope,
   type ValueFormat,

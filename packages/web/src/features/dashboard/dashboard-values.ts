@@ -73,13 +73,6 @@ export function parsePeriod(value: string | null): DashboardPeriodKind {
   return value === 'week' || value === 'month' ? value : 'today';
 }
 
-/** A 'YYYY-MM-DD' day of the URL (?date=), or null for anything else (the server's today). */
-export function parseDay(value: string | null): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;
-}
-
 /**
  * An in-app path for a drill-down, or null: only a path of this app (starting with one '/') is
  * turned into a link, so a figure can never point the head somewhere else.

@@ -1,14 +1,20 @@
 import { Badge, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { KpiTargetGrain, RepCard } from '@pulse/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { CenteredLoader } from '../../shared/CenteredLoader.tsx';
 import { PageTitle } from '../../shared/PageTitle.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { todayIn, useFormat } from '../../shared/use-format.ts';
 import { ComparisonLists, FunnelTable, KpiCharts, KpiTiles } from './RepCardSections.tsx';
-import { type DayRange, defaultGrain, type PeriodPreset, presetRange } from './rep-card-values.ts';
+import {
+  type CardPeriod,
+  cardPeriodFromUrl,
+  cardPeriodToUrl,
+  defaultGrain,
+  type PeriodPreset,
+  presetRange,
+} from './rep-card-values.ts';
 import { useRepCard } from './use-rep-card.ts';
 
 const PRESETS: readonly PeriodPreset[] = ['thisMonth', 'lastMonth', 'last90', 'custom'];
@@ -23,18 +29,19 @@ export function RepCardPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const today = todayIn(format.timeZone);
-  const [preset, setPreset] = useState<PeriodPreset>('thisMonth');
-  const [range, setRange] = useState<DayRange>(() => presetRange('thisMonth', today));
-  const [grain, setGrain] = useState<KpiTargetGrain>(() => defaultGrain(presetRange('thisMonth', today)));
+  // The period lives in the URL, so a reload, a shared link or the back button keeps it.
+  const [params, setParams] = useSearchParams();
+  const { preset, range, grain } = cardPeriodFromUrl(params, today);
+  const setPeriod = (next: CardPeriod) => setParams(cardPeriodToUrl(next), { replace: true });
+  const setRange = (next: CardPeriod['range']) => setPeriod({ preset, range: next, grain });
+  const setGrain = (next: KpiTargetGrain) => setPeriod({ preset, range, grain: next });
   const valid = range.from !== '' && range.to !== '' && range.from <= range.to;
   const card = useRepCard(userId, { ...range, grain });
 
   const choosePreset = (value: PeriodPreset) => {
-    setPreset(value);
-    if (value === 'custom') return;
-    const next = presetRange(value, today);
-    setRange(next);
-    setGrain(defaultGrain(next));
+    // Custom starts from the days shown, which the user then edits.
+    const next = value === 'custom' ? range : presetRange(value, today);
+    setPeriod({ preset: value, range: next, grain: defaultGrain(next) });
   };
 
   return (

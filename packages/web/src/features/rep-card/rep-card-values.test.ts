@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   bucketFullLabel,
   bucketLabel,
+  cardPeriodFromUrl,
+  cardPeriodToUrl,
   defaultGrain,
   type FigureFormat,
   formatAdvantage,
@@ -60,4 +62,36 @@ describe('bucket labels', () => {
     expect(bucketFullLabel(week, 'en')).toBe('Mar 2 – Mar 8, 2026'));
   it('gives a day in full as the day', () =>
     expect(bucketFullLabel({ key: '2026-03-02', from: '2026-03-02', to: '2026-03-02' }, 'en')).toBe('Mar 2, 2026'));
+});
+
+describe('the card period in the URL', () => {
+  const today = '2026-11-25';
+  const read = (query: string) => cardPeriodFromUrl(new URLSearchParams(query), today);
+
+  it('opens this month by day when the URL says nothing', () =>
+    expect(read('')).toEqual({ preset: 'thisMonth', range: { from: '2026-11-01', to: today }, grain: 'day' }));
+  it('opens a preset with its days worked out from today', () =>
+    expect(read('period=last90')).toEqual({
+      preset: 'last90',
+      range: { from: '2026-08-28', to: today },
+      grain: 'week',
+    }));
+  it('opens custom days with the grain asked for', () =>
+    expect(read('period=custom&from=2026-01-01&to=2026-06-30&grain=day')).toEqual({
+      preset: 'custom',
+      range: { from: '2026-01-01', to: '2026-06-30' },
+      grain: 'day',
+    }));
+  it('treats an unknown preset as this month and an unknown grain as the default', () =>
+    expect(read('period=forever&grain=hour')).toEqual(read('')));
+  it('leaves impossible custom days empty for the page to ask again', () =>
+    expect(read('period=custom&from=2026-02-30&to=soon').range).toEqual({ from: '', to: '' }));
+  it('writes only what differs from the defaults and reads back the same period', () => {
+    expect(cardPeriodToUrl(read('')).toString()).toBe('');
+    expect(cardPeriodToUrl(read('period=lastMonth')).toString()).toBe('period=lastMonth');
+    for (const query of ['period=last90&grain=month', 'period=custom&from=2026-03-01&to=2026-03-31&grain=week']) {
+      expect(cardPeriodToUrl(read(query)).toString()).toBe(query);
+      expect(read(cardPeriodToUrl(read(query)).toString())).toEqual(read(query));
+    }
+  });
 });

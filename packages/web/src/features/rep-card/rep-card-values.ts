@@ -1,5 +1,5 @@
 import type { KpiCatalogId, KpiCatalogUnit, KpiTargetGrain, RepCardBucket } from '@pulse/contracts';
-import { addDays, formatDay } from '../../shared/format.ts';
+import { addDays, formatDay, parseDay } from '../../shared/format.ts';
 
 // How the rep card turns the API's figures into text, and its period presets. The API keeps every
 // figure in the KPI's own unit: minor units for money, milliseconds or seconds for times, 0–100
@@ -90,6 +90,46 @@ export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today: stri
     return { from: `${to.slice(0, 7)}-01`, to };
   }
   return { from: addDays(today, -89), to: today };
+}
+
+/** What the card shows: a preset (or custom days) and the charts' grain. */
+export interface CardPeriod {
+  preset: PeriodPreset;
+  range: DayRange;
+  grain: KpiTargetGrain;
+}
+
+const PRESETS: readonly PeriodPreset[] = ['thisMonth', 'lastMonth', 'last90', 'custom'];
+const GRAINS: readonly KpiTargetGrain[] = ['day', 'week', 'month'];
+
+/**
+ * The card's period from its URL (?period=lastMonth&grain=week, or ?period=custom&from=…&to=…), so
+ * a link or a reload opens the same view: an unknown preset is this month, custom days that are
+ * not days are empty (the page asks for them), an unknown grain is the preset's default.
+ */
+export function cardPeriodFromUrl(params: URLSearchParams, today: string): CardPeriod {
+  const asked = params.get('period') as PeriodPreset | null;
+  const preset = asked && PRESETS.includes(asked) ? asked : 'thisMonth';
+  const range =
+    preset === 'custom'
+      ? { from: parseDay(params.get('from')) ?? '', to: parseDay(params.get('to')) ?? '' }
+      : presetRange(preset, today);
+  const grain = params.get('grain') as KpiTargetGrain | null;
+  return { preset, range, grain: grain && GRAINS.includes(grain) ? grain : defaultGrain(range) };
+}
+
+/** The URL of a card period: only what differs from the defaults, days only for custom. */
+export function cardPeriodToUrl(period: CardPeriod): URLSearchParams {
+  const params = new URLSearchParams();
+  if (period.preset !== 'thisMonth') params.set('period', period.preset);
+  if (period.preset === 'custom') {
+    if (period.range.from) params.set('from', period.range.from);
+    if (period.range.to) params.set('to', period.range.to);
+  }
+  if (period.range.from && period.range.to && period.grain !== defaultGrain(period.range)) {
+    params.set('grain', period.grain);
+  }
+  return params;
 }
 
 /** The grain that keeps a chart readable for a preset: days for a month, weeks for 90 days. */
