@@ -1,14 +1,13 @@
 import type { DashboardPeriodKind, DashboardPlan, PlanProgress } from '@pulse/contracts';
 import { dashboardPeriods, localDay, periodOf, type UnitNode, type WorkCalendar } from '@pulse/domain';
 import { AppError } from '../../http/errors.ts';
-import { readKpiDaily } from '../kpi/kpi-rollup-read.ts';
 import { getPlanProgress } from '../plans/plan-progress.service.ts';
 import type { UnitRow } from './dashboard.queries.ts';
 import type { CellPeriod, LiveFigures, Measures } from './dashboard-cells.ts';
 import { pipelineCoverageByRep } from './live-kpis.service.ts';
 import type { SubjectRow } from './red-flags.queries.ts';
 import type { DailyCtx } from './red-flags.service.ts';
-import { approvedPlansOn, workCalendarOf } from './request-memo.ts';
+import { approvedPlansOn, kpiDailyOf, workCalendarOf } from './request-memo.ts';
 
 // The dashboard's figures for a set of people: the rollup summed over the period (refreshed
 // first, in the request's transaction; stage conversion included), live pipeline coverage, and the plan lines of the approved
@@ -55,7 +54,7 @@ export async function figuresOf(
   period: ResolvedPeriod,
 ): Promise<Map<string, PersonFigures>> {
   const userIds = people.map((p) => p.user_id);
-  const sums = await readKpiDaily(ctx.tx, { orgId: ctx.actor.orgId, userIds, from: period.from, to: period.to });
+  const sums = await kpiDailyOf(ctx.tx, { orgId: ctx.actor.orgId, userIds, from: period.from, to: period.to });
   const coverage = await pipelineCoverageByRep(ctx, people, period.coverage);
   const result = new Map<string, PersonFigures>();
   for (const { userId, figures } of sums) {

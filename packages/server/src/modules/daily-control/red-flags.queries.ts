@@ -61,28 +61,6 @@ export async function getDailySettings(tx: Tx, orgId: string): Promise<DailySett
   };
 }
 
-/** Calls (either direction) each of the given people held in [from, to]; people without one are absent. */
-export async function countCallsHeld(
-  tx: Tx,
-  orgId: string,
-  userIds: readonly string[],
-  range: { from: Date; to: Date },
-): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await tx
-    .selectFrom('activities as a')
-    .select(['a.user_id', sql<string>`count(*)::text`.as('calls')])
-    .where('a.org_id', '=', orgId)
-    .where(sql<boolean>`a.user_id = ANY(${[...userIds]}::uuid[])`)
-    .where('a.occurred_at', '>=', range.from)
-    .where('a.occurred_at', '<=', range.to)
-    .where('a.kind', '=', 'call')
-    .where('a.status', '=', 'done')
-    .groupBy('a.user_id')
-    .execute();
-  return new Map(rows.map((row) => [row.user_id ?? '', Number(row.calls)]));
-}
-
 /** Per person: open tasks past their due time, oldest first. */
 export interface OverdueTasksRow {
   user_id: string;

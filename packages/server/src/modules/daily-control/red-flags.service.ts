@@ -7,7 +7,6 @@ import {
   localDay,
   noCallsByHour,
   overdueBeyondLimit,
-  startOfLocalDay,
   type UnitNode,
   type WorkCalendar,
 } from '@pulse/domain';
@@ -19,7 +18,6 @@ import { overdueThreshold } from '../leads/response-clock.ts';
 import { CALLING_ROLES, MEASURED_ROLES, type Subjects, subjectsOf } from './daily-control.policy.ts';
 import { type PlansOn, plansProgressOn } from './dashboard-figures.ts';
 import {
-  countCallsHeld,
   type DailySettings,
   findOverdueTasks,
   findRottingDeals,
@@ -27,7 +25,7 @@ import {
   MAX_RECORD_IDS,
   type SubjectRow,
 } from './red-flags.queries.ts';
-import { dailySettingsOf, subjectUsersOf, unitNodesOf, workCalendarOf } from './request-memo.ts';
+import { dailySettingsOf, kpiDailyOf, subjectUsersOf, unitNodesOf, workCalendarOf } from './request-memo.ts';
 
 // The red flags of the head's dashboard at the request's "now" (deps.now, so tests pin it). Every
 // flag names one person, a figure against a limit, the records behind it (oldest first) and the
@@ -92,13 +90,15 @@ async function noCallsFlags(ctx: DailyCtx, people: readonly SubjectRow[], today:
   const expectedBy = settings.callsExpectedBy;
   // Before the hour, or on a day off, nobody is flagged whatever they did: skip the query.
   if (!noCallsByHour({ now, callsToday: 0, expectedBy, calendar }) || callers.length === 0) return [];
-  const from = startOfLocalDay(day, calendar.timeZone);
-  const calls = await countCallsHeld(
-    ctx.tx,
-    ctx.actor.orgId,
-    callers.map((p) => p.user_id),
-    { from, to: now },
-  );
+  // Today's held calls (either direction) from the per rep per day rollup: a row per caller by key
+  // instead of the day's activities; refreshed first, so a call logged a moment ago counts.
+  const rollup = await kpiDailyOf(ctx.tx, {
+    orgId: ctx.actor.orgId,
+    userIds: callers.map((p) => p.user_id),
+    from: day,
+    to: day,
+  });
+  const calls = new Map(rollup.map(({ userId, figures }) => [userId, figures.calls_outbound + figures.calls_inbound]));
   return callers
     .filter((person) => noCallsByHour({ now, callsToday: calls.get(person.user_id) ?? 0, expectedBy, calendar }))
     .map((person) =>

@@ -1,6 +1,8 @@
 import type { UnitNode, WorkCalendar } from '@pulse/domain';
 import type { Tx } from '../../db/tenant.ts';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
+import { type KpiDailyQuery, type RepFigures, sumKpiDaily } from '../kpi/kpi-rollup-read.ts';
+import { refreshKpiRollups } from '../kpi/refresh-kpi-rollups.ts';
 import type { Subjects } from './daily-control.policy.ts';
 import { findUnitRows, type UnitRow } from './dashboard.queries.ts';
 import {
@@ -75,4 +77,14 @@ export async function unitNodesOf(tx: Tx, orgId: string): Promise<UnitNode[]> {
 /** The approved plans covering a day, read once per transaction and day (callers get a copy to sort). */
 export async function approvedPlansOn(tx: Tx, orgId: string, day: string): Promise<ApprovedPlanRow[]> {
   return [...(await memo(tx, `plans:${orgId}:${day}`, () => findApprovedPlansOn(tx, orgId, day)))];
+}
+
+/**
+ * The rollup summed over a period, as readKpiDaily, refreshing it only on the transaction's first
+ * read: the dashboard's figures and its no-calls flag both read it, and nothing is written between.
+ */
+export async function kpiDailyOf(tx: Tx, query: KpiDailyQuery): Promise<RepFigures[]> {
+  if (query.userIds.length === 0) return [];
+  await memo(tx, `rollup:${query.orgId}`, () => refreshKpiRollups(tx, query.orgId));
+  return sumKpiDaily(tx, query);
 }

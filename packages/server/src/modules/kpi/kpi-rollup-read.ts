@@ -44,6 +44,15 @@ const figuresOf = (row: Record<string, unknown>): RollupFigures =>
 export async function readKpiDaily(tx: Tx, query: KpiDailyQuery): Promise<RepFigures[]> {
   if (query.userIds.length === 0) return [];
   await refreshKpiRollups(tx, query.orgId);
+  return sumKpiDaily(tx, query);
+}
+
+/**
+ * readKpiDaily without the refresh, for a read-only transaction that has refreshed the rollup
+ * once already and reads it several times.
+ */
+export async function sumKpiDaily(tx: Tx, query: KpiDailyQuery): Promise<RepFigures[]> {
+  if (query.userIds.length === 0) return [];
   const result = await sql<Record<string, unknown> & { user_id: string }>`SELECT k.user_id, ${SUMS}
     FROM kpi_daily k
     WHERE k.org_id = ${query.orgId} AND k.user_id = ANY(${[...query.userIds]}::uuid[])
