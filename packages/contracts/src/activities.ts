@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { NewLinks, RecordRef, SortOrder, UserRef } from './activity-fields.ts';
 import { Day, Id, Instant, PageQuery } from './common.ts';
+import { Task, TaskPriority } from './tasks.ts';
 
 // ── Shared pieces ────────────────────────────────────────────────────────────────────────────
 
@@ -10,16 +12,6 @@ export type ActivityDirection = z.infer<typeof ActivityDirection>;
 /** `missed` is for calls only; e-mails and notes are always `done` (they are logged after the fact). */
 export const ActivityStatus = z.enum(['planned', 'done', 'missed', 'cancelled']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
-export const TaskPriority = z.enum(['low', 'normal', 'high']);
-export type TaskPriority = z.infer<typeof TaskPriority>;
-export const TaskStatus = z.enum(['open', 'done', 'cancelled']);
-export type TaskStatus = z.infer<typeof TaskStatus>;
-const SortOrder = z.enum(['asc', 'desc']);
-
-// Kept module-private so they cannot collide with another contracts file's names.
-/** A linked record as the UI shows and links it: its id and its title (a company's or contact's name). */
-const RecordRef = z.object({ id: Id, title: z.string() });
-const UserRef = z.object({ id: Id, fullName: z.string() });
 
 const Subject = z.string().trim().max(300);
 const Text = z.string().max(20_000);
@@ -28,14 +20,6 @@ const Result = z.string().trim().max(500);
 const RecordingUrl = z.url({ protocol: /^https?$/ }).max(2000);
 /** As typed by a person or a PBX; the server normalises it to E.164 (invalid → 400 on the field). */
 const RawPhone = z.string().trim().min(1).max(100);
-
-/** The records a new activity or task is linked to; each must be visible to the actor (404 otherwise). */
-const NewLinks = {
-  companyId: Id.nullable().optional(),
-  contactId: Id.nullable().optional(),
-  leadId: Id.nullable().optional(),
-  dealId: Id.nullable().optional(),
-};
 
 /**
  * "Do what you promised when you promised": completing a call or meeting linked to an open deal
@@ -207,104 +191,6 @@ export const ActivitiesQuery = PageQuery.extend({
   order: SortOrder.default('desc'),
 }).strict();
 export type ActivitiesQuery = z.infer<typeof ActivitiesQuery>;
-
-// ── Tasks ────────────────────────────────────────────────────────────────────────────────────
-
-/** What the asking user may do with a task now, decided by the server's task rules. */
-export const TaskPermissions = z.object({
-  /** Edit its fields: an open task only. */
-  edit: z.boolean(),
-  /** Complete (or cancel) it: an open task only. */
-  complete: z.boolean(),
-  /** Reopen a done or cancelled task. */
-  reopen: z.boolean(),
-});
-export type TaskPermissions = z.infer<typeof TaskPermissions>;
-
-export const Task = z.object({
-  id: Id,
-  title: z.string(),
-  description: z.string().nullable(),
-  dueAt: z.string(),
-  priority: TaskPriority,
-  status: TaskStatus,
-  /** Open and its due time has passed (by the server's clock at the time of the answer). */
-  isOverdue: z.boolean(),
-  assignee: UserRef,
-  createdById: Id.nullable(),
-  completedAt: z.string().nullable(),
-  company: RecordRef.nullable(),
-  contact: RecordRef.nullable(),
-  lead: RecordRef.nullable(),
-  deal: RecordRef.nullable(),
-  /** The call or meeting this task is the next step of. */
-  sourceActivityId: Id.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-  permissions: TaskPermissions,
-});
-export type Task = z.infer<typeof Task>;
-
-const TaskTitle = z.string().trim().min(1).max(300);
-const TaskDescription = z.string().max(10_000);
-
-export const CreateTaskRequest = z
-  .object({
-    title: TaskTitle,
-    description: TaskDescription.nullable().optional(),
-    dueAt: Instant,
-    priority: TaskPriority.default('normal'),
-    /** Defaults to the actor; someone else only if the actor may assign to them (422). */
-    assigneeId: Id.optional(),
-    ...NewLinks,
-  })
-  .strict();
-export type CreateTaskRequest = z.infer<typeof CreateTaskRequest>;
-
-/** Edits an open task (a done or cancelled one is reopened first: 409). Stale `version` → 409. */
-export const UpdateTaskRequest = z
-  .object({
-    version: z.number().int().min(1),
-    title: TaskTitle.optional(),
-    description: TaskDescription.nullable().optional(),
-    dueAt: Instant.optional(),
-    priority: TaskPriority.optional(),
-    assigneeId: Id.optional(),
-    ...NewLinks,
-  })
-  .strict();
-export type UpdateTaskRequest = z.infer<typeof UpdateTaskRequest>;
-
-/** Complete, reopen or cancel: only the version read is sent. */
-export const TaskTransitionRequest = z.object({ version: z.number().int().min(1) }).strict();
-
-/**
- * The task list's status filter: one status, or 'not-cancelled' for open and done tasks alike
- * (what the tasks-on-time KPI counts).
- */
-export const TaskStatusFilter = z.enum([...TaskStatus.options, 'not-cancelled']);
-export type TaskStatusFilter = z.infer<typeof TaskStatusFilter>;
-
-export const TaskSort = z.enum(['dueAt', 'createdAt']);
-export const TasksQuery = PageQuery.extend({
-  /** Searches the title and description. */
-  q: z.string().trim().max(200).optional(),
-  assigneeId: Id.optional(),
-  status: TaskStatusFilter.optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  /** dueAt ≥ dueFrom */
-  dueFrom: Instant.optional(),
-  /** dueAt < dueTo */
-  dueTo: Instant.optional(),
-  companyId: Id.optional(),
-  contactId: Id.optional(),
-  leadId: Id.optional(),
-  dealId: Id.optional(),
-  sort: TaskSort.default('dueAt'),
-  order: SortOrder.default('asc'),
-}).strict();
-export type TasksQuery = z.infer<typeof TasksQuery>;
 
 // ── My day ───────────────────────────────────────────────────────────────────────────────────
 

@@ -21,3 +21,4 @@ export * from './rep-card.ts';
 export * from './roles.ts';
 export * from './sales.ts';
 export * from './structure.ts';
+export * from './tasks.ts';
