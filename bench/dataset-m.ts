@@ -5,6 +5,8 @@
  *   DATABASE_URL=postgres://… npx tsx bench/dataset-m.ts [--years 1|4] [--seed N] [--size M|demo|tiny]
  *   npx tsx bench/dataset-m.ts --data-dir ./data-m          (embedded PGlite)
  *
+ * The organisation gets this year's approved plan, the month's SMART goals and KPI targets as the
+ * demo does (running the command again on a dataset made without them adds them).
  * Logins are <role>@m.pulse.test (director@, head@, manager@ …) with the demo password. The
  * generator streams rows in chunks, so memory stays bounded; everything is one transaction, so an
  * interrupted run leaves only the empty organisation, which the next run fills. Prints rows/s.
@@ -18,6 +20,7 @@ import { hashPassword } from '../packages/server/src/modules/auth/passwords.ts';
 import { isDatasetSize } from '../packages/server/src/modules/demo/dataset-size.ts';
 import { generateDepartment } from '../packages/server/src/modules/demo/generate-department.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/modules/demo/seed-demo.ts';
+import { seedDemoPlan } from '../packages/server/src/modules/demo/seed-demo-plan.ts';
 import { createOrganization } from '../packages/server/src/modules/organizations/create-organization.ts';
 
 const { values } = parseArgs({
@@ -52,8 +55,16 @@ try {
   const db = database.db;
   const login = (email: string) =>
     withoutOrg(db, (tx) => tx.selectFrom('user_logins').select('org_id').where('email', '=', email).executeTakeFirst());
-  if (await login(`director@${domain}`)) {
-    process.stdout.write(`Dataset for ${domain} already exists; pass --domain to make another.\n`);
+  const existing = await login(`director@${domain}`);
+  if (existing) {
+    // A dataset made before the plan step gets its plan now; one that has it is left alone.
+    const plan = await seedDemoPlan(db, existing.org_id, `director@${domain}`, new Date());
+    process.stdout.write(
+      plan
+        ? `Dataset for ${domain} already exists; gave it this year's approved plan with ${plan.reps} reps' goals.\n`
+        : `Dataset for ${domain} already exists; pass --domain to make another.\n`,
+    );
+    if (plan) await database.pool.query('ANALYZE');
     process.exit(0);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -107,6 +118,14 @@ try {
     },
   });
   report(true);
+  // This year's approved plan, the month's SMART goals and KPI targets, made through the plans,
+  // PDCA and targets use cases as on the demo: the dashboard then shows plan attainment, forecasts
+  // and traffic lights, as a department that runs Pulse would see them.
+  const planStart = performance.now();
+  const plan = await seedDemoPlan(db, orgId, `director@${domain}`, now);
+  process.stdout.write(
+    `Plan ${plan ? `approved with ${plan.reps} reps' goals and ${plan.targets.fromGoals + plan.targets.manual} KPI targets` : 'already there'} in ${Math.round((performance.now() - planStart) / 1000)} s\n`,
+  );
   process.stdout.write(
     `Organisation ${orgId}: ${Object.entries(rows)
       .map(([t, n]) => `${t} ${n}`)
