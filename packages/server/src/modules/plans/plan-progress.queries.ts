@@ -15,9 +15,10 @@ export interface ProgressWindow {
   unitIds: string[] | null;
 }
 
-/** Sales of one day, owner, channel and product group. */
+/** Sales of one day (or of the whole window), owner, channel and product group. */
 export interface SalesCell {
-  day: string;
+  /** null when the cells are of the whole window (byDay false). */
+  day: string | null;
   ownerId: string | null;
   channel: string | null;
   groupId: string | null;
@@ -25,7 +26,17 @@ export interface SalesCell {
   count: number;
 }
 
-export async function findSalesCells(tx: Tx, orgId: string, window: ProgressWindow): Promise<SalesCell[]> {
+/**
+ * The window's sales per owner, channel and product group, and per day when `byDay` (the daily
+ * chart); plan versus fact needs no days, and leaving them out makes the cells about four times
+ * fewer on a year of a department's sales.
+ */
+export async function findSalesCells(
+  tx: Tx,
+  orgId: string,
+  window: ProgressWindow,
+  options: { byDay: boolean },
+): Promise<SalesCell[]> {
   let query = tx
     .selectFrom('sales as s')
     .leftJoin('users as o', (j) => j.onRef('o.org_id', '=', 's.org_id').onRef('o.user_id', '=', 's.owner_id'))
@@ -37,19 +48,20 @@ export async function findSalesCells(tx: Tx, orgId: string, window: ProgressWind
     .where('s.sale_date', '<=', window.to)
     .where('s.currency', '=', window.currency);
   if (window.unitIds !== null) query = query.where(sql<SqlBool>`o.unit_id = ANY(${window.unitIds}::uuid[])`);
+  const day = options.byDay ? sql<string | null>`s.sale_date::text` : sql<string | null>`null::text`;
   const rows = await query
     .select([
-      's.sale_date',
+      day.as('day'),
       's.owner_id',
       's.channel',
       'pr.group_id',
       sql<string>`sum(s.amount_minor)::text`.as('amount'),
       sql<string>`count(*)::text`.as('lines'),
     ])
-    .groupBy(['s.sale_date', 's.owner_id', 's.channel', 'pr.group_id'])
+    .groupBy([sql`1`, 's.owner_id', 's.channel', 'pr.group_id'])
     .execute();
   return rows.map((row) => ({
-    day: row.sale_date,
+    day: row.day,
     ownerId: row.owner_id,
     channel: row.channel,
     groupId: row.group_id ?? null,
@@ -92,18 +104,14 @@ export async function findOpenDeals(tx: Tx, orgId: string, window: ProgressWindo
     )
     .select(['l.deal_id', 'pr.group_id', 'l.amount_minor'])
     .where('l.org_id', '=', orgId)
-    .where(
-      'l.deal_id',
-      'in',
-      deals.map((deal) => deal.deal_id),
-    )
+    .where(sql<SqlBool>`l.deal_id = ANY(${deals.map((deal) => deal.deal_id)}::uuid[])`)
     .execute();
   const linesOf = new Map<string, OpenDealRow['lines']>();
   for (const line of lines) {
-    linesOf.set(line.deal_id, [
-      ...(linesOf.get(line.deal_id) ?? []),
-      { groupId: line.group_id ?? null, amountMinor: Number(line.amount_minor) },
-    ]);
+    const part = { groupId: line.group_id ?? null, amountMinor: Number(line.amount_minor) };
+    const known = linesOf.get(line.deal_id);
+    if (known) known.push(part);
+    else linesOf.set(line.deal_id, [part]);
   }
   return deals.map((deal) => ({
     dealId: deal.deal_id,

@@ -61,18 +61,24 @@ export async function getPlanProgress(
     unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
   };
   const [cells, deals, groups, won] = await Promise.all([
-    asOf < start ? Promise.resolve([]) : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }),
+    asOf < start
+      ? Promise.resolve([])
+      : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }, { byDay: false }),
     findOpenDeals(ctx.tx, ctx.actor.orgId, window),
     findProductGroups(ctx.tx, ctx.actor.orgId),
     figures.deals === null || asOf < start ? Promise.resolve([]) : wonDeals(ctx, loaded, factTo),
   ]);
   const direction = directionsOf(groups);
   const matchers = lineMatchers(loaded.allLines);
+  // Each cell's and deal's traits once, not once per line: an organisation plan has hundreds of
+  // lines and a year of sales thousands of cells.
+  const soldCells = cells.map((cell) => ({ cell, traits: traitsOfSale(cell, direction) }));
+  const openDeals = deals.map((deal) => dealShares(deal, direction));
   let elapsedWorkingDays = 0;
   let totalWorkingDays = 0;
   const progress = lines.map((line): PlanLineProgress => {
     const matches = matchers.get(line.id) ?? (() => false);
-    const sold = cells.filter((cell) => matches(traitsOfSale(cell, direction)));
+    const sold = soldCells.filter((sale) => matches(sale.traits)).map((sale) => sale.cell);
     const factToDateMinor = sold.reduce((sum, cell) => sum + cell.amountMinor, 0);
     const yearPlans = Object.fromEntries(
       SCENARIOS.map((scenario) => [scenario, yearPlanOf(figures[scenario].get(line.id), plan, calendar)]),
@@ -86,7 +92,7 @@ export async function getPlanProgress(
       planToDateMinor: toDate('realistic'),
       factToDateMinor,
       scenarios: line.years,
-      openDeals: openDealsOf(line, deals, matches, direction),
+      openDeals: openDealsOf(line, openDeals, matches),
     });
     elapsedWorkingDays = versus.progress.elapsedWorkingDays;
     totalWorkingDays = versus.progress.totalWorkingDays;
@@ -146,14 +152,14 @@ export async function getPlanProgressDaily(ctx: Ctx, planId: string, lineId: str
     unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
   };
   const [cells, groups] = await Promise.all([
-    loaded.today < start ? Promise.resolve([]) : findSalesCells(ctx.tx, ctx.actor.orgId, window),
+    loaded.today < start ? Promise.resolve([]) : findSalesCells(ctx.tx, ctx.actor.orgId, window, { byDay: true }),
     findProductGroups(ctx.tx, ctx.actor.orgId),
   ]);
   const direction = directionsOf(groups);
   const matches = lineMatchers(loaded.allLines).get(line.id) ?? (() => false);
   const factByDay = new Map<string, number>();
   for (const cell of cells) {
-    if (matches(traitsOfSale(cell, direction)))
+    if (cell.day !== null && matches(traitsOfSale(cell, direction)))
       factByDay.set(cell.day, (factByDay.get(cell.day) ?? 0) + cell.amountMinor);
   }
   const dayPlans = SCENARIOS.map((scenario) => {
@@ -283,30 +289,41 @@ function traitsOfSale(cell: SalesCell, direction: (groupId: string | null) => st
 }
 
 /**
- * The line's share of each open deal: the whole deal, except on a direction line, which counts
- * the deal's lines of its direction (and "other" the rest of the amount beyond the lines).
+ * An open deal as the lines take it: whole (its traits with direction "other", which only
+ * direction lines look at), and in parts by direction — its lines' product groups, and "other"
+ * for the rest of the amount beyond the lines.
  */
-function openDealsOf(
-  line: StoredLine,
-  deals: readonly OpenDealRow[],
-  matches: (traits: Traits) => boolean,
-  direction: (groupId: string | null) => string,
-): OpenDeal[] {
+interface DealShares {
+  deal: OpenDealRow;
+  whole: Traits;
+  parts: { traits: Traits; amountMinor: number }[];
+}
+
+function dealShares(deal: OpenDealRow, direction: (groupId: string | null) => string): DealShares {
+  const base = { ownerId: deal.ownerId, channel: deal.channel };
+  const inLines = deal.lines.reduce((sum, part) => sum + part.amountMinor, 0);
+  return {
+    deal,
+    whole: { ...base, direction: 'other' },
+    parts: [
+      ...deal.lines.map((part) => ({
+        traits: { ...base, direction: direction(part.groupId) },
+        amountMinor: part.amountMinor,
+      })),
+      { traits: { ...base, direction: 'other' }, amountMinor: Math.max(0, deal.amountMinor - inLines) },
+    ],
+  };
+}
+
+/** The line's share of each open deal: the whole deal, except on a direction line, which counts the deal's parts of its direction. */
+function openDealsOf(line: StoredLine, deals: readonly DealShares[], matches: (traits: Traits) => boolean): OpenDeal[] {
   const result: OpenDeal[] = [];
-  for (const deal of deals) {
-    const base = { ownerId: deal.ownerId, channel: deal.channel };
+  for (const { deal, whole, parts } of deals) {
     let amountMinor = 0;
     if (line.kind === 'direction') {
-      const inLines = deal.lines.reduce((sum, part) => sum + part.amountMinor, 0);
-      const parts = [
-        ...deal.lines.map((part) => ({ key: direction(part.groupId), amountMinor: part.amountMinor })),
-        { key: 'other', amountMinor: Math.max(0, deal.amountMinor - inLines) },
-      ];
-      amountMinor = parts
-        .filter((part) => matches({ ...base, direction: part.key }))
-        .reduce((s, p) => s + p.amountMinor, 0);
+      amountMinor = parts.filter((part) => matches(part.traits)).reduce((s, p) => s + p.amountMinor, 0);
       if (amountMinor === 0) continue;
-    } else if (matches({ ...base, direction: 'other' })) {
+    } else if (matches(whole)) {
       amountMinor = deal.amountMinor;
     } else {
       continue;
