@@ -1,7 +1,7 @@
 import type { ActivitiesQuery, Activity, CreateActivityRequest, UpdateActivityRequest } from '@pulse/contracts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canRecordWork, canViewWorkOf, isDeletableActivity } from './activities.policy.ts';
 import { type ActivityRow, findActivities, getActivityRow } from './activities.queries.ts';
 import {
@@ -223,14 +223,11 @@ function audit(
   before: ActivityRow | null,
   after: ActivityRow | null,
 ) {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
+  return auditChange(ctx, {
     action,
     entity: 'activity',
     entityId: activityId,
     before: auditedActivity(before),
     after: auditedActivity(after),
-    at: ctx.deps.now(),
   });
 }

@@ -2,7 +2,7 @@ import { type SavedView, SavedViewEntity } from '@pulse/contracts';
 import { z } from 'zod';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canEditSavedView, canSeeSavedView } from './activities.policy.ts';
 import { findSavedViews, getSavedViewRow, type SavedViewRow } from './saved-views.queries.ts';
 import type { WorkCtx } from './work-context.ts';
@@ -108,14 +108,11 @@ function audit(
 ) {
   const fields = (row: SavedViewRow | null) =>
     row && { entity: row.entity, name: row.name, state: row.state, shared: row.shared, ownerId: row.user_id };
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
+  return auditChange(ctx, {
     action,
     entity: 'saved_view',
     entityId: viewId,
     before: fields(before),
     after: fields(after),
-    at: ctx.deps.now(),
   });
 }

@@ -1,7 +1,7 @@
 import type { CreateTaskRequest, Task, TaskPriority, TasksQuery, UpdateTaskRequest } from '@pulse/contracts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import {
   canRecordWork,
   canTransitionTask,
@@ -195,14 +195,11 @@ async function reload(ctx: WorkCtx, taskId: string): Promise<TaskRow> {
 }
 
 function audit(ctx: WorkCtx, action: 'create' | 'update', before: TaskRow | null, after: TaskRow) {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
+  return auditChange(ctx, {
     action,
     entity: 'task',
     entityId: after.task_id,
     before: auditedTask(before),
     after: auditedTask(after),
-    at: ctx.deps.now(),
   });
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canManageCalendar } from './calendar.policy.ts';
 import { findCalendarDays, getCalendarSettings, loadWorkCalendar } from './calendar.queries.ts';
 import { applyRussianYear } from './russian-defaults.ts';
@@ -130,14 +130,11 @@ function audit(
   before: object | null,
   after: object | null,
 ) {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
+  return auditChange(ctx, {
     action,
     entity: 'calendar',
     entityId,
     before: before as Record<string, unknown> | null,
     after: after as Record<string, unknown> | null,
-    at: ctx.deps.now(),
   });
 }

@@ -4,7 +4,6 @@ import type { Tx } from '../../db/tenant.ts';
 import { AppError, conflict, forbidden, unprocessable } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { isAssignableBy } from '../access/record-scope.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { canReassignClient } from './companies.policy.ts';
 
 /** What every use case of this module receives from its route. */
@@ -18,27 +17,6 @@ export interface Ctx {
 const READ_ONLY_ROLES = ['analyst', 'quality_manager'];
 export function canCreateClients(actor: Actor): boolean {
   return !READ_ONLY_ROLES.includes(actor.role);
-}
-
-/** One audit entry for a company or contact, in the request's transaction. */
-export function auditClient(
-  ctx: Ctx,
-  action: 'create' | 'update' | 'delete',
-  entity: 'company' | 'contact',
-  entityId: string,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): Promise<void> {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entity,
-    entityId,
-    before,
-    after,
-    at: ctx.deps.now(),
-  });
 }
 
 /** A 400 on one field, in the shape zod failures take. */

@@ -1,5 +1,6 @@
 import { unprocessable } from '../../http/errors.ts';
-import { assertNotMerged, assertVersion, auditClient, type Ctx } from './client-context.ts';
+import { auditChange } from '../audit/record-audit.ts';
+import { assertNotMerged, assertVersion, type Ctx } from './client-context.ts';
 import {
   bumpClient,
   type ClientKind,
@@ -66,11 +67,23 @@ export async function mergeClients<Row extends ClientRow, View>(
   });
   const survivorAfter = await kind.present(ctx, await loadVisibleClient(ctx, kind, settings, survivorId));
   const otherAfter = await kind.present(ctx, await loadVisibleClient(ctx, kind, settings, otherId));
-  await auditClient(ctx, 'update', entity, survivorId, kind.audited(survivorBefore), {
-    ...kind.audited(survivorAfter),
-    mergedFrom: otherId,
+  await auditChange(ctx, {
+    action: 'update',
+    entity,
+    entityId: survivorId,
+    before: kind.audited(survivorBefore),
+    after: {
+      ...kind.audited(survivorAfter),
+      mergedFrom: otherId,
+    },
   });
-  await auditClient(ctx, 'update', entity, otherId, kind.audited(otherBefore), kind.audited(otherAfter));
+  await auditChange(ctx, {
+    action: 'update',
+    entity,
+    entityId: otherId,
+    before: kind.audited(otherBefore),
+    after: kind.audited(otherAfter),
+  });
   return survivorAfter;
 }
 

@@ -5,11 +5,11 @@ import type { Tx } from '../../db/tenant.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import {
   assertNotMerged,
   assertOwnerChange,
   assertVersion,
-  auditClient,
   type Ctx,
   canCreateClients,
   staleVersion,
@@ -199,7 +199,13 @@ export async function createClient<Row extends ClientRow, View>(
     .executeTakeFirstOrThrow();
   await replaceContactPoints(tx, actor.orgId, pointOwner(kind, id), { phones, emails });
   const record = await kind.present(ctx, await loadVisibleClient(reader, kind, settings, id));
-  await auditClient(ctx, 'create', kind.entity, id, null, kind.audited(record));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: kind.entity,
+    entityId: id,
+    before: null,
+    after: kind.audited(record),
+  });
   return { record, duplicates };
 }
 
@@ -227,7 +233,13 @@ export async function updateClient<Row extends ClientRow, View>(
   await bumpClient(ctx, kind, id, input.version, write.columns);
   await replaceContactPoints(tx, actor.orgId, pointOwner(kind, id), { phones, emails });
   const after = await kind.present(ctx, await loadVisibleClient(ctx, kind, settings, id));
-  await auditClient(ctx, 'update', kind.entity, id, kind.audited(before), kind.audited(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: kind.entity,
+    entityId: id,
+    before: kind.audited(before),
+    after: kind.audited(after),
+  });
   return after;
 }
 
@@ -247,7 +259,13 @@ export async function setClientArchived<Row extends ClientRow, View>(
   const before = await kind.present(ctx, row);
   await bumpClient(ctx, kind, id, input.version, { archived_at: archived ? ctx.deps.now() : null });
   const after = await kind.present(ctx, await loadVisibleClient(ctx, kind, settings, id));
-  await auditClient(ctx, 'update', kind.entity, id, kind.audited(before), kind.audited(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: kind.entity,
+    entityId: id,
+    before: kind.audited(before),
+    after: kind.audited(after),
+  });
   return after;
 }
 
@@ -269,7 +287,13 @@ export async function deleteClient<Row extends ClientRow, View>(
   const before = await kind.present(ctx, row);
   await replaceContactPoints(tx, actor.orgId, pointOwner(kind, id), { phones: [], emails: [] });
   await tx.deleteFrom(kind.table).where('org_id', '=', actor.orgId).where(kind.idColumn, '=', id).execute();
-  await auditClient(ctx, 'delete', kind.entity, id, kind.audited(before), null);
+  await auditChange(ctx, {
+    action: 'delete',
+    entity: kind.entity,
+    entityId: id,
+    before: kind.audited(before),
+    after: null,
+  });
 }
 
 /** Records that look like this one (see duplicates.ts for each kind's reasons). */

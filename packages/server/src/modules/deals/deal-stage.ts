@@ -1,8 +1,9 @@
 import { localDay } from '@pulse/domain';
 import { unprocessable } from '../../http/errors.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { assertLostReason } from './deal-references.ts';
 import type { StageRow } from './pipelines.queries.ts';
-import { audit, type Ctx, getOrgMoneySettings } from './use-case-context.ts';
+import { type Ctx, getOrgMoneySettings } from './use-case-context.ts';
 
 // What happens when a deal enters a stage: its status follows the stage's kind, a lost stage
 // needs a reason from the list, won and lost close the deal, and the change is stored so time in
@@ -89,7 +90,13 @@ export async function clearDealSales(ctx: Ctx, dealId: string): Promise<void> {
     .returningAll()
     .execute();
   for (const row of rows) {
-    await audit(ctx, 'delete', 'sale', row.sale_id, { ...saleFields(row), dealId: row.deal_id }, null);
+    await auditChange(ctx, {
+      action: 'delete',
+      entity: 'sale',
+      entityId: row.sale_id,
+      before: { ...saleFields(row), dealId: row.deal_id },
+      after: null,
+    });
   }
 }
 
@@ -165,7 +172,13 @@ export async function syncDealSales(ctx: Ctx, dealId: string): Promise<void> {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit(ctx, 'create', 'sale', row.sale_id, null, { ...saleFields(row), dealId });
+    await auditChange(ctx, {
+      action: 'create',
+      entity: 'sale',
+      entityId: row.sale_id,
+      before: null,
+      after: { ...saleFields(row), dealId },
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DealChannel, DealDetails } from '@pulse/contracts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { newPipelineStage, resolveInitialStage } from './deal-placement.ts';
 import {
   assertCompany,
@@ -23,7 +24,7 @@ import { canCreateDeals, canEditDeal, canViewDeal } from './deals.policy.ts';
 import { type DealRow, findDealLineRows, findStageChangeRows, getDealRow } from './deals.queries.ts';
 import { auditedDeal, presentDeal, presentDealLine, presentStageChange } from './present-deal.ts';
 import { getLiveStageOf } from './stages.service.ts';
-import { audit, type Ctx, getOrgMoneySettings } from './use-case-context.ts';
+import { type Ctx, getOrgMoneySettings } from './use-case-context.ts';
 
 /** One deal in the actor's scope with its lines and stage history (404 outside it). */
 export async function getDeal(ctx: Ctx, dealId: string): Promise<DealDetails> {
@@ -103,7 +104,13 @@ export async function createDeal(
   await recordStageChange(ctx, dealId, null, stage.stage_id);
   await syncDealSales(ctx, dealId);
   const deal = await detailsOf(ctx, await requireDealRow(ctx, dealId));
-  await audit(ctx, 'create', 'deal', dealId, null, auditedDeal(deal));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'deal',
+    entityId: dealId,
+    before: null,
+    after: auditedDeal(deal),
+  });
   return deal;
 }
 
@@ -218,7 +225,13 @@ export async function moveDealStage(
 async function finishUpdate(ctx: Ctx, dealId: string, before: DealDetails): Promise<DealDetails> {
   await syncDealSales(ctx, dealId);
   const after = await detailsOf(ctx, await requireDealRow(ctx, dealId));
-  await audit(ctx, 'update', 'deal', dealId, auditedDeal(before), auditedDeal(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'deal',
+    entityId: dealId,
+    before: auditedDeal(before),
+    after: auditedDeal(after),
+  });
   return after;
 }
 

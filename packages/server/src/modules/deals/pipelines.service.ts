@@ -1,5 +1,6 @@
 import { type Pipeline, type PipelineStage, StageKind } from '@pulse/contracts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canManagePipelines } from './deals.policy.ts';
 import {
   findPipelineRows,
@@ -9,7 +10,7 @@ import {
   pipelineHasDeals,
   type StageRow,
 } from './pipelines.queries.ts';
-import { audit, type Ctx } from './use-case-context.ts';
+import type { Ctx } from './use-case-context.ts';
 
 export async function listPipelines(
   { tx, actor }: Ctx,
@@ -79,7 +80,13 @@ export async function createPipeline(
     )
     .execute();
   const pipeline = await getPipeline(ctx, row.pipeline_id);
-  await audit(ctx, 'create', 'pipeline', pipeline.id, null, pipelineFields(pipeline));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'pipeline',
+    entityId: pipeline.id,
+    before: null,
+    after: pipelineFields(pipeline),
+  });
   return pipeline;
 }
 
@@ -117,7 +124,13 @@ export async function updatePipeline(
     .where('pipeline_id', '=', pipelineId)
     .execute();
   const after = await getPipeline(ctx, pipelineId);
-  await audit(ctx, 'update', 'pipeline', pipelineId, pipelineFields(before), pipelineFields(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'pipeline',
+    entityId: pipelineId,
+    before: pipelineFields(before),
+    after: pipelineFields(after),
+  });
   return after;
 }
 
@@ -134,7 +147,13 @@ export async function deletePipeline(ctx: Ctx, pipelineId: string): Promise<void
   }
   await tx.deleteFrom('stages').where('org_id', '=', actor.orgId).where('pipeline_id', '=', pipelineId).execute();
   await tx.deleteFrom('pipelines').where('org_id', '=', actor.orgId).where('pipeline_id', '=', pipelineId).execute();
-  await audit(ctx, 'delete', 'pipeline', pipelineId, pipelineFields(before), null);
+  await auditChange(ctx, {
+    action: 'delete',
+    entity: 'pipeline',
+    entityId: pipelineId,
+    before: pipelineFields(before),
+    after: null,
+  });
 }
 
 /**

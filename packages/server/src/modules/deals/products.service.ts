@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import type { KeysetSort } from '../../http/keyset.ts';
 import { keysetPage } from '../../http/keyset.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canManageCatalog } from './deals.policy.ts';
 import {
   findProductGroupRows,
@@ -12,7 +13,7 @@ import {
   type ProductGroupRow,
   type ProductRow,
 } from './products.queries.ts';
-import { audit, type Ctx, getOrgMoneySettings } from './use-case-context.ts';
+import { type Ctx, getOrgMoneySettings } from './use-case-context.ts';
 
 // ---------------------------------------------------------------- groups
 
@@ -51,7 +52,13 @@ export async function createProductGroup(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit(ctx, 'create', 'product_group', row.group_id, null, groupFields(row));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'product_group',
+    entityId: row.group_id,
+    before: null,
+    after: groupFields(row),
+  });
   return getProductGroup(ctx, row.group_id);
 }
 
@@ -87,7 +94,13 @@ export async function updateProductGroup(
     .where('group_id', '=', groupId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit(ctx, 'update', 'product_group', groupId, groupFields(before), groupFields(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'product_group',
+    entityId: groupId,
+    before: groupFields(before),
+    after: groupFields(after),
+  });
   return getProductGroup(ctx, groupId);
 }
 
@@ -112,7 +125,13 @@ export async function deleteProductGroup(ctx: Ctx, groupId: string): Promise<voi
     .executeTakeFirst();
   if (product) throw conflict('The group has products; move them to another group first');
   await tx.deleteFrom('product_groups').where('org_id', '=', actor.orgId).where('group_id', '=', groupId).execute();
-  await audit(ctx, 'delete', 'product_group', groupId, groupFields(before), null);
+  await auditChange(ctx, {
+    action: 'delete',
+    entity: 'product_group',
+    entityId: groupId,
+    before: groupFields(before),
+    after: null,
+  });
 }
 
 /** Groups that are a priority direction themselves or lie under one. */
@@ -240,7 +259,13 @@ export async function createProduct(ctx: Ctx, input: ProductInput): Promise<Prod
     .returning('product_id')
     .executeTakeFirstOrThrow();
   const product = await getProduct(ctx, row.product_id);
-  await audit(ctx, 'create', 'product', product.id, null, productFields(product));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'product',
+    entityId: product.id,
+    before: null,
+    after: productFields(product),
+  });
   return product;
 }
 
@@ -269,7 +294,13 @@ export async function updateProduct(
     .where('product_id', '=', productId)
     .execute();
   const after = await getProduct(ctx, productId);
-  await audit(ctx, 'update', 'product', productId, productFields(before), productFields(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'product',
+    entityId: productId,
+    before: productFields(before),
+    after: productFields(after),
+  });
   return after;
 }
 

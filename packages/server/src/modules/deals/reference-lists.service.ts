@@ -1,8 +1,9 @@
 import type { Competitor, LostReason } from '@pulse/contracts';
 import { sql } from 'kysely';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canManagePipelines } from './deals.policy.ts';
-import { audit, type Ctx } from './use-case-context.ts';
+import type { Ctx } from './use-case-context.ts';
 
 // Lost reasons and competitors: short lists the administrator keeps and every deal picks from.
 // An entry a deal uses cannot be deleted (409); deactivate it and it leaves the pick lists.
@@ -42,7 +43,7 @@ export async function createLostReason(ctx: Ctx, input: { name: string; position
     .returningAll()
     .executeTakeFirstOrThrow();
   const reason = presentLostReason(row);
-  await audit(ctx, 'create', 'lost_reason', reason.id, null, reason);
+  await auditChange(ctx, { action: 'create', entity: 'lost_reason', entityId: reason.id, before: null, after: reason });
   return reason;
 }
 
@@ -67,7 +68,7 @@ export async function updateLostReason(
     .returningAll()
     .executeTakeFirstOrThrow();
   const after = presentLostReason(row);
-  await audit(ctx, 'update', 'lost_reason', id, before, after);
+  await auditChange(ctx, { action: 'update', entity: 'lost_reason', entityId: id, before, after });
   return after;
 }
 
@@ -83,7 +84,7 @@ export async function deleteLostReason(ctx: Ctx, id: string): Promise<void> {
     .executeTakeFirst();
   if (used) throw conflict('Deals were lost for this reason; deactivate it instead');
   await tx.deleteFrom('lost_reasons').where('org_id', '=', actor.orgId).where('lost_reason_id', '=', id).execute();
-  await audit(ctx, 'delete', 'lost_reason', id, before, null);
+  await auditChange(ctx, { action: 'delete', entity: 'lost_reason', entityId: id, before, after: null });
 }
 
 export async function listCompetitors({ tx, actor }: Ctx, query: { active: ActiveFilter }): Promise<Competitor[]> {
@@ -114,7 +115,13 @@ export async function createCompetitor(ctx: Ctx, input: { name: string }): Promi
     .returningAll()
     .executeTakeFirstOrThrow();
   const competitor = presentCompetitor(row);
-  await audit(ctx, 'create', 'competitor', competitor.id, null, competitor);
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'competitor',
+    entityId: competitor.id,
+    before: null,
+    after: competitor,
+  });
   return competitor;
 }
 
@@ -135,7 +142,7 @@ export async function updateCompetitor(
     .returningAll()
     .executeTakeFirstOrThrow();
   const after = presentCompetitor(row);
-  await audit(ctx, 'update', 'competitor', id, before, after);
+  await auditChange(ctx, { action: 'update', entity: 'competitor', entityId: id, before, after });
   return after;
 }
 
@@ -151,7 +158,7 @@ export async function deleteCompetitor(ctx: Ctx, id: string): Promise<void> {
     .executeTakeFirst();
   if (used) throw conflict('Deals name this competitor; deactivate it instead');
   await tx.deleteFrom('competitors').where('org_id', '=', actor.orgId).where('competitor_id', '=', id).execute();
-  await audit(ctx, 'delete', 'competitor', id, before, null);
+  await auditChange(ctx, { action: 'delete', entity: 'competitor', entityId: id, before, after: null });
 }
 
 async function assertNameFree(

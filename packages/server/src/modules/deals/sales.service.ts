@@ -2,11 +2,12 @@ import { DealChannel, type Sale, type SalePermissions } from '@pulse/contracts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
 import type { Actor } from '../access/actor.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { assertCompany, assertProduct, resolveOwner } from './deal-references.ts';
 import { saleFields } from './deal-stage.ts';
 import { canCreateSales, canEditSale, canViewSale } from './deals.policy.ts';
 import { findSaleRows, getSaleRow, type SaleFilter, type SaleRow } from './sales.queries.ts';
-import { audit, type Ctx, getOrgMoneySettings } from './use-case-context.ts';
+import { type Ctx, getOrgMoneySettings } from './use-case-context.ts';
 
 // Sales lines are the fact table plans and analysis read. Won deals book theirs (deal-stage.ts);
 // departments that sell outside deals enter them here. Lines follow their owner as deals do.
@@ -73,7 +74,13 @@ export async function createSale(
     .executeTakeFirstOrThrow();
   const sale = await getSaleRow(tx, actor.orgId, row.sale_id);
   if (!sale) throw notFound('Sales line');
-  await audit(ctx, 'create', 'sale', sale.sale_id, null, audited(sale));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'sale',
+    entityId: sale.sale_id,
+    before: null,
+    after: audited(sale),
+  });
   return presentSale(sale, actor);
 }
 
@@ -86,7 +93,7 @@ export async function deleteSale(ctx: Ctx, saleId: string): Promise<void> {
   if (!canEditSale(actor, owner)) throw forbidden();
   if (!isDirectSale(row)) throw conflict('This line belongs to a won deal; move the deal out of won to remove it');
   await tx.deleteFrom('sales').where('org_id', '=', actor.orgId).where('sale_id', '=', saleId).execute();
-  await audit(ctx, 'delete', 'sale', saleId, audited(row), null);
+  await auditChange(ctx, { action: 'delete', entity: 'sale', entityId: saleId, before: audited(row), after: null });
 }
 
 const audited = (row: SaleRow) => ({ ...saleFields(row), externalRef: row.external_ref });

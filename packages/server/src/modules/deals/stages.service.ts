@@ -1,9 +1,10 @@
 import type { Pipeline, StageKind } from '@pulse/contracts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canManagePipelines } from './deals.policy.ts';
 import { findStageRows, getPipelineRow, getStageRow, type StageRow, stageHasDeals } from './pipelines.queries.ts';
 import { assertStageSet, getPipeline, presentStage } from './pipelines.service.ts';
-import { audit, type Ctx } from './use-case-context.ts';
+import type { Ctx } from './use-case-context.ts';
 
 // Stages are edited one at a time; after each change the pipeline must still keep the rule of
 // assertStageSet, and positions stay 0..n-1 in order.
@@ -36,7 +37,13 @@ export async function createStage(
   const order = stages.map((s) => s.stage_id);
   order.splice(position, 0, row.stage_id);
   await writeOrder(ctx, order);
-  await audit(ctx, 'create', 'stage', row.stage_id, null, stageFields({ ...row, position }));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'stage',
+    entityId: row.stage_id,
+    before: null,
+    after: stageFields({ ...row, position }),
+  });
   return getPipeline(ctx, pipelineId);
 }
 
@@ -79,7 +86,13 @@ export async function updateStage(
     .where('stage_id', '=', stageId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit(ctx, 'update', 'stage', stageId, stageFields(before), stageFields(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'stage',
+    entityId: stageId,
+    before: stageFields(before),
+    after: stageFields(after),
+  });
   return getPipeline(ctx, pipelineId);
 }
 
@@ -99,7 +112,13 @@ export async function deleteStage(ctx: Ctx, pipelineId: string, stageId: string)
     ctx,
     stages.filter((s) => s.stage_id !== stageId).map((s) => s.stage_id),
   );
-  await audit(ctx, 'delete', 'stage', stageId, stageFields(before), null);
+  await auditChange(ctx, {
+    action: 'delete',
+    entity: 'stage',
+    entityId: stageId,
+    before: stageFields(before),
+    after: null,
+  });
   return getPipeline(ctx, pipelineId);
 }
 
@@ -117,7 +136,7 @@ export async function reorderStages(ctx: Ctx, pipelineId: string, stageIds: stri
   }
   const before = { stageIds: stages.map((s) => s.stage_id) };
   await writeOrder(ctx, stageIds);
-  await audit(ctx, 'update', 'pipeline', pipelineId, before, { stageIds });
+  await auditChange(ctx, { action: 'update', entity: 'pipeline', entityId: pipelineId, before, after: { stageIds } });
   return getPipeline(ctx, pipelineId);
 }
 

@@ -1,6 +1,6 @@
 import type { FieldIssue, KpiCatalogId, KpiTarget, KpiTargetGrain, KpiTargetSource } from '@pulse/contracts';
 import { isKpiId, KPI_CATALOG, type KpiId, validateThresholds } from '@pulse/domain';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import type { Ctx } from '../plans/plan-context.ts';
 import type { TargetRow } from './kpi-targets.queries.ts';
 
@@ -123,14 +123,11 @@ export function auditTarget(
   before: TargetRow | null,
   after: TargetRow | null,
 ): Promise<void> {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
+  return auditChange(ctx, {
     action,
     entity: 'kpi_target',
     entityId: targetId,
     before: before ? targetFields(before) : null,
     after: after ? targetFields(after) : null,
-    at: ctx.deps.now(),
   });
 }

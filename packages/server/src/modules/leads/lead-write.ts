@@ -5,7 +5,7 @@ import type { LeadsTable } from '../../db/schema.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { type AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { canEditLead, canViewLead } from './leads.policy.ts';
 import { findQualificationCriteria, getLeadRow, type LeadRow } from './leads.queries.ts';
 import { auditedLead, partiesOf, presentLeadDetail } from './present-lead.ts';
@@ -57,15 +57,12 @@ export async function saveLead(ctx: Ctx, before: LeadRow, changes: Updateable<Le
     .returningAll()
     .executeTakeFirst();
   if (!after) throw staleVersion(before.version + 1);
-  await recordAudit(tx, {
-    orgId: actor.orgId,
-    actorUserId: actor.userId,
+  await auditChange(ctx, {
     action: 'update',
     entity: 'lead',
     entityId: before.lead_id,
     before: auditedLead(before),
     after: auditedLead(after),
-    at: deps.now(),
   });
 }
 

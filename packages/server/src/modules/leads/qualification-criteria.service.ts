@@ -4,7 +4,7 @@ import type {
   UpdateQualificationCriterionRequest,
 } from '@pulse/contracts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { type Ctx, findCriteria } from './lead-write.ts';
 import { canManageQualificationCriteria } from './leads.policy.ts';
 
@@ -22,7 +22,7 @@ export async function createQualificationCriterion(
   ctx: Ctx,
   input: CreateQualificationCriterionRequest,
 ): Promise<QualificationCriterion> {
-  const { tx, actor, deps } = ctx;
+  const { tx, actor } = ctx;
   if (!canManageQualificationCriteria(actor)) throw forbidden();
   const taken = await tx
     .selectFrom('qualification_criteria')
@@ -48,7 +48,7 @@ export async function createQualificationCriterion(
     .returningAll()
     .executeTakeFirstOrThrow();
   const created = present(row);
-  await audit(ctx, 'create', null, created, deps.now());
+  await audit(ctx, 'create', null, created);
   return created;
 }
 
@@ -58,7 +58,7 @@ export async function updateQualificationCriterion(
   criterionId: string,
   input: UpdateQualificationCriterionRequest,
 ): Promise<QualificationCriterion> {
-  const { tx, actor, deps } = ctx;
+  const { tx, actor } = ctx;
   if (!canManageQualificationCriteria(actor)) throw forbidden();
   const row = await tx
     .selectFrom('qualification_criteria')
@@ -80,7 +80,7 @@ export async function updateQualificationCriterion(
     .returningAll()
     .executeTakeFirstOrThrow();
   const updated = present(after);
-  await audit(ctx, 'update', present(row), updated, deps.now());
+  await audit(ctx, 'update', present(row), updated);
   return updated;
 }
 
@@ -107,21 +107,17 @@ function audit(
   action: 'create' | 'update',
   before: QualificationCriterion | null,
   after: QualificationCriterion,
-  at: Date,
 ) {
   const fields = (c: QualificationCriterion | null) => {
     if (!c) return null;
     const { id: _id, ...rest } = c;
     return rest;
   };
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
+  return auditChange(ctx, {
     action,
     entity: 'qualification_criterion',
     entityId: after.id,
     before: fields(before),
     after: fields(after),
-    at,
   });
 }

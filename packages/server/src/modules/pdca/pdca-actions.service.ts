@@ -2,11 +2,12 @@ import type { PdcaAction } from '@pulse/contracts';
 import { conflict, notFound, unprocessable } from '../../http/errors.ts';
 import { startOfNextDay } from '../activities/my-day.queries.ts';
 import { createTask, updateTask } from '../activities/tasks.service.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import type { Ctx } from '../plans/plan-context.ts';
 import { scopeUnitIds } from '../plans/plan-records.ts';
 import { getActionRow } from './pdca.queries.ts';
 import { lockedCycle } from './pdca.service.ts';
-import { actionFields, auditPdca, presentAction, stageConflict } from './pdca-records.ts';
+import { actionFields, presentAction, stageConflict } from './pdca-records.ts';
 
 // Act: a corrective action of a reviewed month, owned by a person of the plan's scope and
 // carried out as their task (created through the tasks use case, so it has the task rules and
@@ -48,7 +49,13 @@ export async function createAction(
     .returning('action_id')
     .executeTakeFirstOrThrow();
   const row = await loadAction(ctx, action_id);
-  await auditPdca(ctx, 'create', 'pdca_action', action_id, null, actionFields(row));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'pdca_action',
+    entityId: action_id,
+    before: null,
+    after: actionFields(row),
+  });
   return presentAction(row, now);
 }
 
@@ -132,7 +139,13 @@ async function writeAction(
     ]);
   }
   const after = await loadAction(ctx, before.action_id);
-  await auditPdca(ctx, 'update', 'pdca_action', before.action_id, actionFields(before), actionFields(after));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'pdca_action',
+    entityId: before.action_id,
+    before: actionFields(before),
+    after: actionFields(after),
+  });
 }
 
 /** The owner is an active person working in the plan's scope (anyone active for the organisation). */

@@ -1,6 +1,5 @@
 import type { PdcaAction, PdcaCycle, PdcaPermissions, PdcaStage } from '@pulse/contracts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Ctx } from '../plans/plan-context.ts';
 import { getVisiblePlan, type LoadedPlan } from '../plans/plan-records.ts';
 import { canViewCycle, cyclePart, cyclePermissions } from './pdca.policy.ts';
@@ -43,26 +42,6 @@ export function assertPlanApproved(cycle: LoadedCycle): void {
 /** A stage done out of order, or twice: 409 naming the stage. */
 export function stageConflict(message: string, stage: PdcaStage, reason: string) {
   return conflict(message, [{ path: `stages.${stage}`, message: reason }]);
-}
-
-export function auditPdca(
-  ctx: Ctx,
-  action: 'create' | 'update',
-  entity: 'pdca_cycle' | 'pdca_action',
-  entityId: string,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): Promise<void> {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entity,
-    entityId,
-    before,
-    after,
-    at: ctx.deps.now(),
-  });
 }
 
 /** The fields an audit entry of a cycle compares. */

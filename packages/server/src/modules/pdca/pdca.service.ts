@@ -2,6 +2,7 @@ import type { PdcaCycle, PdcaCycleDetails, PdcaCycles, PdcaDeviations } from '@p
 import type { Updateable } from 'kysely';
 import type { PdcaCyclesTable } from '../../db/schema.ts';
 import { forbidden } from '../../http/errors.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import type { Ctx } from '../plans/plan-context.ts';
 import { getVisiblePlan } from '../plans/plan-records.ts';
 import { canApproveMonth, canRunCycle, canViewCycle, cyclePart } from './pdca.policy.ts';
@@ -19,7 +20,6 @@ import { computeDeviations } from './pdca-deviations.ts';
 import {
   actionInPart,
   assertPlanApproved,
-  auditPdca,
   cycleFields,
   getVisibleCycle,
   type LoadedCycle,
@@ -162,7 +162,13 @@ async function writeStage(
     .where('cycle_id', '=', cycle.row.cycle_id)
     .execute();
   const after = await getVisibleCycle(ctx, cycle.row.cycle_id);
-  await auditPdca(ctx, 'update', 'pdca_cycle', cycle.row.cycle_id, cycleFields(cycle.row), cycleFields(after.row));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'pdca_cycle',
+    entityId: cycle.row.cycle_id,
+    before: cycleFields(cycle.row),
+    after: cycleFields(after.row),
+  });
   return detailsOf(ctx, after);
 }
 

@@ -1,7 +1,8 @@
 import type { PlanDetails } from '@pulse/contracts';
 import { diffFields } from '@pulse/domain';
 import { conflict, forbidden } from '../../http/errors.ts';
-import { audit, type Ctx, refuse } from './plan-context.ts';
+import { auditChange } from '../audit/record-audit.ts';
+import { type Ctx, refuse } from './plan-context.ts';
 import { checkNoApprovedOverlap } from './plan-input.ts';
 import { findPlanLines } from './plan-lines.queries.ts';
 import { compare } from './plan-lines.service.ts';
@@ -62,7 +63,13 @@ export async function approvePlan(ctx: Ctx, planId: string, input: { version: nu
         .execute();
     }
   }
-  await audit(ctx, 'update', 'plan', planId, planFields(row), planFields(approved.row));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'plan',
+    entityId: planId,
+    before: planFields(row),
+    after: planFields(approved.row),
+  });
   return presentPlanDetails(ctx, approved);
 }
 
@@ -108,9 +115,15 @@ export async function revisePlan(
     })
     .execute();
   const revised = await getVisiblePlan(ctx, planId);
-  await audit(ctx, 'update', 'plan', planId, planFields(row), {
-    ...planFields(revised.row),
-    revisionReason: input.reason,
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'plan',
+    entityId: planId,
+    before: planFields(row),
+    after: {
+      ...planFields(revised.row),
+      revisionReason: input.reason,
+    },
   });
   return presentPlanDetails(ctx, revised);
 }

@@ -4,34 +4,12 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { unprocessable } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 
 /** What every use case of this module receives from its route. */
 export interface Ctx {
   tx: Tx;
   actor: Actor;
   deps: AppDeps;
-}
-
-/** One audit entry for a plan (or one of its lines), written in the request's transaction. */
-export function audit(
-  ctx: Ctx,
-  action: 'create' | 'update' | 'delete',
-  entity: 'plan' | 'plan_line',
-  entityId: string,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): Promise<void> {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entity,
-    entityId,
-    before,
-    after,
-    at: ctx.deps.now(),
-  });
 }
 
 // Every domain refusal must have a reason the contract names: this fails to compile otherwise.

@@ -9,7 +9,7 @@ import {
 } from '@pulse/domain';
 import { sql } from 'kysely';
 import { forbidden, notFound, unprocessable } from '../../http/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange, recordAudit } from '../audit/record-audit.ts';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import type { Ctx } from './plan-context.ts';
 import { loadTree } from './plan-decomposition.ts';
@@ -136,6 +136,7 @@ export async function generatePlanGoals(ctx: Ctx, planId: string, month: string)
         .execute();
     }
   }
+  // Stamped with the instant the goals carry as generated_at, not a fresh now(): hence recordAudit.
   await recordAudit(tx, {
     orgId: actor.orgId,
     actorUserId: actor.userId,
@@ -192,15 +193,12 @@ export async function adjustPlanGoal(
     .where('org_id', '=', actor.orgId)
     .where('goal_id', '=', goalId)
     .execute();
-  await recordAudit(tx, {
-    orgId: actor.orgId,
-    actorUserId: actor.userId,
+  await auditChange(ctx, {
     action: 'update',
     entity: 'plan_goal',
     entityId: goalId,
     before: { target: goal.target, reason: goal.reason },
     after: { target: input.target, reason: input.reason },
-    at: ctx.deps.now(),
   });
   const [after] = await findGoals(ctx, { goalId });
   if (!after) throw notFound('Goal');

@@ -1,7 +1,8 @@
 import type { PlanLines } from '@pulse/contracts';
 import { compareBottomUp, PlanError, type PlanTreeNode, resolveScenarios, type WeightMethod } from '@pulse/domain';
 import { notFound } from '../../http/errors.ts';
-import { audit, type Ctx, refuse } from './plan-context.ts';
+import { auditChange } from '../audit/record-audit.ts';
+import { type Ctx, refuse } from './plan-context.ts';
 import {
   type DecomposeOptions,
   decomposeFromStructure,
@@ -38,14 +39,13 @@ export async function decomposePlan(
   const after = await getVisiblePlan(ctx, planId);
   await decomposeFromStructure(ctx, after, input);
   const result = await listPlanLines(ctx, planId);
-  await audit(
-    ctx,
-    'update',
-    'plan',
-    planId,
-    { version: plan.row.version, lines: before.lines.length, methods: input.methods ?? null },
-    { version: after.row.version, lines: result.lines.length, methods: input.methods ?? null },
-  );
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'plan',
+    entityId: planId,
+    before: { version: plan.row.version, lines: before.lines.length, methods: input.methods ?? null },
+    after: { version: after.row.version, lines: result.lines.length, methods: input.methods ?? null },
+  });
   return result;
 }
 
@@ -96,7 +96,7 @@ export async function updatePlanLine(
   await saveAtNextVersion(ctx, plan, {});
   if (input.split !== undefined || input.weight !== undefined) await respread(ctx, plan, lines);
   else await setBottomUp(ctx.tx, ctx.actor.orgId, planId, { lineId, bottomUpMinor: line.bottomUpMinor });
-  await audit(ctx, 'update', 'plan_line', lineId, before, lineFields(line));
+  await auditChange(ctx, { action: 'update', entity: 'plan_line', entityId: lineId, before, after: lineFields(line) });
   return listPlanLines(ctx, planId);
 }
 
@@ -122,19 +122,18 @@ export async function reconcilePlan(
   } else {
     await acceptEdits(ctx, plan, lines, figures, edits);
   }
-  await audit(
-    ctx,
-    'update',
-    'plan',
-    planId,
-    { version: plan.row.version, bottomUpLines: edits.size, realisticMinor: plan.row.realistic_minor },
-    {
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'plan',
+    entityId: planId,
+    before: { version: plan.row.version, bottomUpLines: edits.size, realisticMinor: plan.row.realistic_minor },
+    after: {
       version: plan.row.version + 1,
       accepted: input.accept,
       bottomUpLines: 0,
       realisticMinor: await realisticOf(ctx, planId),
     },
-  );
+  });
   return listPlanLines(ctx, planId);
 }
 

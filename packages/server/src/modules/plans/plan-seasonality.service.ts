@@ -1,6 +1,7 @@
 import type { PlanDetails, SeasonalityHistory } from '@pulse/contracts';
 import { forbidden } from '../../http/errors.ts';
-import { audit, type Ctx } from './plan-context.ts';
+import { auditChange } from '../audit/record-audit.ts';
+import type { Ctx } from './plan-context.ts';
 import { respread } from './plan-decomposition.ts';
 import { readSeasonality } from './plan-input.ts';
 import { findPlanLines } from './plan-lines.queries.ts';
@@ -48,7 +49,13 @@ export async function setSeasonalityFromHistory(
   const after = await getVisiblePlan(ctx, planId);
   const lines = await findPlanLines(tx, actor.orgId, planId);
   if (lines.length > 0) await respread(ctx, after, lines);
-  await audit(ctx, 'update', 'plan', planId, planFields(plan.row), planFields(after.row));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'plan',
+    entityId: planId,
+    before: planFields(plan.row),
+    after: planFields(after.row),
+  });
   return presentPlanDetails(ctx, after);
 }
 

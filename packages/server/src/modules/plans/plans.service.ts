@@ -2,7 +2,8 @@ import type { CreatePlanRequest, Plan, PlanDetails, UpdatePlanRequest } from '@p
 import { normalizeSeasonality, resolveScenarios } from '@pulse/domain';
 import { conflict, forbidden } from '../../http/errors.ts';
 import { keysetPage } from '../../http/keyset.ts';
-import { audit, type Ctx } from './plan-context.ts';
+import { auditChange } from '../audit/record-audit.ts';
+import type { Ctx } from './plan-context.ts';
 import { decomposeFromStructure, refollowScenarios, respread } from './plan-decomposition.ts';
 import {
   checkMarginTarget,
@@ -113,7 +114,13 @@ export async function createPlan(ctx: Ctx, input: CreatePlanRequest): Promise<Pl
     .returning('plan_id')
     .executeTakeFirstOrThrow();
   const plan = await getVisiblePlan(ctx, planId);
-  await audit(ctx, 'create', 'plan', planId, null, planFields(plan.row));
+  await auditChange(ctx, {
+    action: 'create',
+    entity: 'plan',
+    entityId: planId,
+    before: null,
+    after: planFields(plan.row),
+  });
   return presentPlanDetails(ctx, plan);
 }
 
@@ -201,7 +208,13 @@ export async function updatePlan(ctx: Ctx, planId: string, input: UpdatePlanRequ
       await refollowScenarios(ctx, after);
     }
   }
-  await audit(ctx, 'update', 'plan', planId, planFields(row), planFields(after.row));
+  await auditChange(ctx, {
+    action: 'update',
+    entity: 'plan',
+    entityId: planId,
+    before: planFields(row),
+    after: planFields(after.row),
+  });
   return presentPlanDetails(ctx, after);
 }
 
@@ -218,7 +231,13 @@ export async function deletePlan(ctx: Ctx, planId: string): Promise<void> {
   }
   await deletePlanLines(tx, actor.orgId, planId);
   await tx.deleteFrom('plans').where('org_id', '=', actor.orgId).where('plan_id', '=', planId).execute();
-  await audit(ctx, 'delete', 'plan', planId, planFields(plan.row), null);
+  await auditChange(ctx, {
+    action: 'delete',
+    entity: 'plan',
+    entityId: planId,
+    before: planFields(plan.row),
+    after: null,
+  });
 }
 
 /** The fields of a plan the audit log and revisions compare. */

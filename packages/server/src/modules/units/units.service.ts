@@ -6,7 +6,7 @@ import type { UnitsTable } from '../../db/schema.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { loadUnitNodes } from '../auth/authenticate.ts';
 import { canManageStructure, canViewUnit } from './units.policy.ts';
 import { findUnits, getUnitRow } from './units.queries.ts';
@@ -145,14 +145,5 @@ function audit(
 ) {
   const fields = (row: Selectable<UnitsTable> | null) =>
     row && { name: row.name, kind: row.kind, parentId: row.parent_id, headUserId: row.head_user_id };
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entity: 'unit',
-    entityId: unitId,
-    before: fields(before),
-    after: fields(after),
-    at: ctx.deps.now(),
-  });
+  return auditChange(ctx, { action, entity: 'unit', entityId: unitId, before: fields(before), after: fields(after) });
 }

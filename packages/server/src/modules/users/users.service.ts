@@ -6,7 +6,7 @@ import type { Tx } from '../../db/tenant.ts';
 import { decodeCursor, pageFrom } from '../../http/cursor.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChange } from '../audit/record-audit.ts';
 import { issueInvitation } from '../auth/invitations.ts';
 import { getUnitRow } from '../units/units.queries.ts';
 import { auditedUser, presentUser, type UserRow } from './present-user.ts';
@@ -185,14 +185,11 @@ async function assertReferences(
 }
 
 function audit(ctx: Ctx, action: 'create' | 'update', before: UserRow | null, after: UserRow) {
-  return recordAudit(ctx.tx, {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
+  return auditChange(ctx, {
     action,
     entity: 'user',
     entityId: after.user_id,
     before: before && auditedUser(before),
     after: auditedUser(after),
-    at: ctx.deps.now(),
   });
 }
