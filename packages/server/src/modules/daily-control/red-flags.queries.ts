@@ -85,30 +85,40 @@ export async function findOverdueTasks(
   return rows.map((row) => ({ user_id: row.user_id, count: Number(row.count), ids: row.ids }));
 }
 
-/** An open deal of one of the people, past its stage's rotting limit (the deals list's rule). */
-export interface RottingDealRow {
+/** Per person: open deals past their stage's rotting limit (the deals list's rule), longest in their stage first. */
+export interface RottingDealsRow {
   user_id: string;
-  deal_id: string;
-  stage_entered_at: Date;
-  rotting_days: number;
+  count: number;
+  ids: string[];
+  /** When the longest-waiting deal entered its stage, and that stage's limit in days. */
+  oldest_entered_at: Date;
+  oldest_rotting_days: number;
 }
 
-/** The people's rotting deals, longest in their stage first. */
 export async function findRottingDeals(
   tx: Tx,
   orgId: string,
   userIds: readonly string[],
   now: Date,
-): Promise<RottingDealRow[]> {
+): Promise<RottingDealsRow[]> {
   if (userIds.length === 0) return [];
-  const { rows } = await sql<RottingDealRow>`
-    SELECT d.owner_id AS user_id, d.deal_id, d.stage_entered_at, s.rotting_days
+  // Counted per person in the database: a department has thousands of rotting deals, the flag
+  // needs their number, the first few and the oldest.
+  const { rows } = await sql<Omit<RottingDealsRow, 'count'> & { count: string }>`
+    SELECT d.owner_id AS user_id, count(*)::text AS count,
+      (array_agg(d.deal_id ORDER BY d.stage_entered_at, d.deal_id))[1:${MAX_RECORD_IDS}] AS ids,
+      min(d.stage_entered_at) AS oldest_entered_at,
+      (array_agg(s.rotting_days ORDER BY d.stage_entered_at, d.deal_id))[1] AS oldest_rotting_days
     FROM deals d
     JOIN stages s ON s.org_id = d.org_id AND s.stage_id = d.stage_id
     WHERE d.org_id = ${orgId} AND d.owner_id = ANY(${[...userIds]}::uuid[]) AND d.status = 'open'
       AND ${isRottingSql(now)}
-    ORDER BY d.stage_entered_at, d.deal_id`.execute(tx);
-  return rows.map((row) => ({ ...row, stage_entered_at: new Date(row.stage_entered_at) }));
+    GROUP BY d.owner_id`.execute(tx);
+  return rows.map((row) => ({
+    ...row,
+    count: Number(row.count),
+    oldest_entered_at: new Date(row.oldest_entered_at),
+  }));
 }
 
 /** Per responsible person (assignee, else qualifier): untouched open leads that arrived before `before`. */

@@ -152,20 +152,20 @@ async function rottingDealFlags(
   now: Date,
 ): Promise<RedFlag[]> {
   const rows = await findRottingDeals(ctx.tx, ctx.actor.orgId, ids, now);
-  const rotting = rows.filter((row) =>
-    dealRotting({ stageEnteredAt: row.stage_entered_at, rottingDays: row.rotting_days, now }),
-  );
+  const byUser = new Map(rows.map((row) => [row.user_id, row]));
   return people.flatMap((person) => {
-    const own = rotting.filter((row) => row.user_id === person.user_id);
-    const oldest = own[0];
-    if (!oldest) return [];
+    const row = byUser.get(person.user_id);
+    // The query's rule is the deals list's; the domain's dealRotting judges the oldest again.
+    if (!row || !dealRotting({ stageEnteredAt: row.oldest_entered_at, rottingDays: row.oldest_rotting_days, now })) {
+      return [];
+    }
     return [
       flag('rotting-deals', person, {
-        figure: Math.floor((now.getTime() - oldest.stage_entered_at.getTime()) / DAY_MS),
-        limit: oldest.rotting_days,
+        figure: Math.floor((now.getTime() - row.oldest_entered_at.getTime()) / DAY_MS),
+        limit: row.oldest_rotting_days,
         unit: 'days',
-        count: own.length,
-        recordIds: own.slice(0, MAX_RECORD_IDS).map((row) => row.deal_id),
+        count: row.count,
+        recordIds: row.ids,
         drillDown: { list: 'deals', query: `ownerId=${person.user_id}&status=open&rotting=true` },
       }),
     ];
