@@ -81,7 +81,7 @@ export async function getPlanProgress(
     const sold = soldCells.filter((sale) => matches(sale.traits)).map((sale) => sale.cell);
     const factToDateMinor = sold.reduce((sum, cell) => sum + cell.amountMinor, 0);
     const yearPlans = Object.fromEntries(
-      SCENARIOS.map((scenario) => [scenario, yearPlanOf(figures[scenario].get(line.id), plan, calendar)]),
+      SCENARIOS.map((scenario) => [scenario, yearPlanOf(figures[scenario].get(line.id), plan, calendar, asOf)]),
     ) as Record<(typeof SCENARIOS)[number], YearPlan>;
     const toDate = (scenario: (typeof SCENARIOS)[number]) => planToDate(yearPlans[scenario], asOf);
     const versus = planVersusFact({
@@ -221,11 +221,22 @@ async function loadProgress(
   };
 }
 
-/** A line's months in one scenario as the domain's year plan (months split by working days). */
-function yearPlanOf(monthFigures: readonly number[] | undefined, plan: LoadedPlan, calendar: WorkCalendar): YearPlan {
+/**
+ * A line's months in one scenario as the domain's year plan (months split by working days). With
+ * `toDay`, only the month holding that day is split: planToDate adds ended months whole and walks
+ * the days of that month alone, so splitting the others (hundreds of lines × 3 scenarios × 12
+ * months on an organisation plan) would be work thrown away.
+ */
+function yearPlanOf(
+  monthFigures: readonly number[] | undefined,
+  plan: LoadedPlan,
+  calendar: WorkCalendar,
+  toDay?: string,
+): YearPlan {
   const months: MonthPlan[] = plan.period.months.map((month, i) => {
     const planMinor = monthFigures?.[i] ?? 0;
-    const days = splitMonthByWorkingDays(planMinor, month, calendar);
+    const needed = toDay === undefined || toDay.slice(0, 7) === month;
+    const days = needed ? splitMonthByWorkingDays(planMinor, month, calendar) : [];
     return { month, planMinor, workingDays: days.length, days };
   });
   const annualMinor = months.reduce((sum, month) => sum + month.planMinor, 0);
