@@ -12,8 +12,12 @@
  *   psql postgres://postgres@127.0.0.1:5432/postgres -c 'CREATE DATABASE pulse_bm1' (and pulse_bm4)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pulse_bm1 npx tsx bench/dataset-m.ts --years 1
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pulse_bm4 npx tsx bench/dataset-m.ts --years 4
- *   npx tsx bench/dataset-m.ts --years 1 --data-dir /path/pglite-m1           (embedded PGlite)
- *   npx tsx bench/dataset-m.ts --years 4 --data-dir /path/pglite-m4
+ *   DATABASE_URL=postgres://…/pulse_bm1 npx tsx bench/copy-to-pglite.ts --data-dir /path/pglite-m1
+ *   DATABASE_URL=postgres://…/pulse_bm4 npx tsx bench/copy-to-pglite.ts --data-dir /path/pglite-m4
+ * (the same rows in the embedded database, by COPY: ~10 min for a year of M on 2 cores; generating
+ * into PGlite directly, `npx tsx bench/dataset-m.ts --years 1 --data-dir DIR`, takes ~36 min).
+ * `VACUUM ANALYZE` the PostgreSQL databases once after generating (autovacuum would get there
+ * later), so index-only reads see the visibility map a settled database has.
  * The generator rebuilds the KPI rollup (kpi_daily) at its end; a database loaded any other way
  * needs `npm run kpi:rebuild` first. Then:
  *   PULSE_BENCH_DATABASE_URL_1Y=postgres://…/pulse_bm1 PULSE_BENCH_DATABASE_URL_4Y=postgres://…/pulse_bm4 \
