@@ -144,7 +144,11 @@ function presentPlan(progress: PlanProgress, line: PlanProgress['lines'][number]
 export async function progressOrNull(ctx: DailyCtx, planId: string, day: string): Promise<PlanProgress | null> {
   try {
     // The calendar is the request's own (read once); a plan's progress reads the rest itself.
-    return await getPlanProgress(ctx, planId, day, { calendar: await workCalendarOf(ctx.tx, ctx.actor.orgId) });
+    // Structure lines only: the dashboard's rows, teams and total, and the forecast flags, use no others.
+    return await getPlanProgress(ctx, planId, day, {
+      calendar: await workCalendarOf(ctx.tx, ctx.actor.orgId),
+      structureOnly: true,
+    });
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return null;
     throw error;

@@ -81,7 +81,13 @@ export interface OpenDealRow {
   lines: { groupId: string | null; amountMinor: number }[];
 }
 
-export async function findOpenDeals(tx: Tx, orgId: string, window: ProgressWindow): Promise<OpenDealRow[]> {
+/** `withLines` false: every deal's `lines` is empty (for callers that do not split deals by direction). */
+export async function findOpenDeals(
+  tx: Tx,
+  orgId: string,
+  window: ProgressWindow,
+  options: { withLines: boolean },
+): Promise<OpenDealRow[]> {
   let query = tx
     .selectFrom('deals as d')
     .innerJoin('stages as st', (j) => j.onRef('st.org_id', '=', 'd.org_id').onRef('st.stage_id', '=', 'd.stage_id'))
@@ -97,15 +103,17 @@ export async function findOpenDeals(tx: Tx, orgId: string, window: ProgressWindo
     .orderBy('d.deal_id')
     .execute();
   if (deals.length === 0) return [];
-  const lines = await tx
-    .selectFrom('deal_lines as l')
-    .leftJoin('products as pr', (j) =>
-      j.onRef('pr.org_id', '=', 'l.org_id').onRef('pr.product_id', '=', 'l.product_id'),
-    )
-    .select(['l.deal_id', 'pr.group_id', 'l.amount_minor'])
-    .where('l.org_id', '=', orgId)
-    .where(sql<SqlBool>`l.deal_id = ANY(${deals.map((deal) => deal.deal_id)}::uuid[])`)
-    .execute();
+  const lines = !options.withLines
+    ? []
+    : await tx
+        .selectFrom('deal_lines as l')
+        .leftJoin('products as pr', (j) =>
+          j.onRef('pr.org_id', '=', 'l.org_id').onRef('pr.product_id', '=', 'l.product_id'),
+        )
+        .select(['l.deal_id', 'pr.group_id', 'l.amount_minor'])
+        .where('l.org_id', '=', orgId)
+        .where(sql<SqlBool>`l.deal_id = ANY(${deals.map((deal) => deal.deal_id)}::uuid[])`)
+        .execute();
   const linesOf = new Map<string, OpenDealRow['lines']>();
   for (const line of lines) {
     const part = { groupId: line.group_id ?? null, amountMinor: Number(line.amount_minor) };

@@ -40,6 +40,12 @@ const SCENARIOS = ['pessimistic', 'realistic', 'optimistic'] as const;
 /** Inputs a caller already read in the same transaction (the dashboard's work calendar). */
 export interface PreloadedProgressInputs {
   calendar?: WorkCalendar;
+  /**
+   * Only the structure lines (organisation, units, reps): what the dashboard and the forecast
+   * flags show. Their figures are the same as in the full progress; leaving out the direction and
+   * channel lines spares reading the open deals' product lines, which only direction lines split by.
+   */
+  structureOnly?: boolean;
 }
 
 /** Every line of the plan (a partial view: the actor's part) on a day, default today. */
@@ -50,7 +56,9 @@ export async function getPlanProgress(
   preloaded: PreloadedProgressInputs = {},
 ): Promise<PlanProgress> {
   const loaded = await loadProgress(ctx, planId, preloaded);
-  const { plan, calendar, lines, figures } = loaded;
+  const { plan, calendar, figures } = loaded;
+  const structureOnly = preloaded.structureOnly === true;
+  const lines = structureOnly ? loaded.lines.filter((line) => line.dimension === 'structure') : loaded.lines;
   const asOf = date ?? loaded.today;
   const { start, end } = plan.period;
   const factTo = earlierDay(asOf, end);
@@ -64,8 +72,8 @@ export async function getPlanProgress(
     asOf < start
       ? Promise.resolve([])
       : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }, { byDay: false }),
-    findOpenDeals(ctx.tx, ctx.actor.orgId, window),
-    findProductGroups(ctx.tx, ctx.actor.orgId),
+    findOpenDeals(ctx.tx, ctx.actor.orgId, window, { withLines: !structureOnly }),
+    structureOnly ? Promise.resolve([]) : findProductGroups(ctx.tx, ctx.actor.orgId),
     figures.deals === null || asOf < start ? Promise.resolve([]) : wonDeals(ctx, loaded, factTo),
   ]);
   const direction = directionsOf(groups);
