@@ -38,6 +38,18 @@ describe('listWorkingDays', () => {
 });
 
 describe('countWorkingDays', () => {
+  it('answers each calendar from its own days when asked the same period again', () => {
+    const plain = makeWorkCalendar({ timeZone: 'Europe/Moscow' });
+    // 12–18 January 2026: five weekdays; the office has a holiday on Wednesday and works Saturday.
+    for (let i = 0; i < 3; i++) {
+      expect(countWorkingDays(plain, '2026-01-12', '2026-01-18')).toBe(5);
+      expect(countWorkingDays(office, '2026-01-12', '2026-01-18')).toBe(5);
+      expect(countWorkingDays(office, '2026-01-12', '2026-01-16')).toBe(4);
+      expect(countWorkingDays(plain, '2026-01-12', '2026-01-16')).toBe(5);
+    }
+    expect(() => countWorkingDays(office, '2026-01-18', '2026-01-12')).toThrow(RangeError);
+  });
+
   it('counts inclusively: a working week with one holiday and one working Saturday has five days', () => {
     expect(countWorkingDays(office, '2026-01-12', '2026-01-18')).toBe(5);
   });

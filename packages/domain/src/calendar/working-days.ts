@@ -29,10 +29,26 @@ export function listWorkingDays(calendar: WorkCalendar, from: string, to: string
  * @throws RangeError if a day is malformed or `from` is after `to`.
  */
 export function countWorkingDays(calendar: WorkCalendar, from: string, to: string): number {
+  // A dashboard scales a target for every cell of every row by working days: the same few periods
+  // thousands of times per request. A calendar is immutable (readonly fields, read-only sets), so
+  // its counts are kept with it, per period, and die with it.
+  let counts = workingDayCounts.get(calendar);
+  if (!counts) {
+    counts = new Map();
+    workingDayCounts.set(calendar, counts);
+  }
+  const key = `${from}|${to}`;
+  const known = counts.get(key);
+  if (known !== undefined) return known;
   const { first, last } = rangeOf(from, to);
   let count = 0;
   for (let n = first; n <= last; n++) {
     if (isWorkingDayNumber(calendar, n)) count++;
   }
+  if (counts.size >= MAX_COUNTS_PER_CALENDAR) counts.clear();
+  counts.set(key, count);
   return count;
 }
+
+const MAX_COUNTS_PER_CALENDAR = 4096;
+const workingDayCounts = new WeakMap<WorkCalendar, Map<string, number>>();

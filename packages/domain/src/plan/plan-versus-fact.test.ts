@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { russianWorkCalendar } from '../calendar/index.ts';
+import { periodProgress } from './period-progress.ts';
 import { planVersusFact } from './plan-versus-fact.ts';
 
 const russia = russianWorkCalendar();
@@ -44,5 +45,22 @@ describe('planVersusFact', () => {
     expect(report.attainment).toBeNull();
     expect(report.runRate).toEqual({ forecastMinor: null, scenario: null });
     expect(report.pipeline.scenario).toBe('below-pessimistic');
+  });
+  it('gives the same report from the period progress the caller worked out once for every node', () => {
+    const input = {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      asOf: '2026-11-25',
+      calendar: russia,
+      planToDateMinor: 900_000_000,
+      factToDateMinor: 800_000_000,
+      scenarios: { pessimisticMinor: 1_000_000_000, realisticMinor: 1_100_000_000, optimisticMinor: 1_200_000_000 },
+      openDeals: [{ amountMinor: 150_000_000, probability: 50, expectedCloseDay: '2026-12-20' }],
+    };
+    const shared = periodProgress(russia, '2026-01-01', '2026-12-31', '2026-11-25');
+    expect(planVersusFact({ ...input, progress: shared })).toEqual(planVersusFact(input));
+    // And it is what the report rests on: another progress gives another run rate.
+    const other = planVersusFact({ ...input, progress: { elapsedWorkingDays: 100, totalWorkingDays: 247 } });
+    expect(other.runRate.forecastMinor).not.toBe(planVersusFact(input).runRate.forecastMinor);
   });
 });

@@ -21,6 +21,11 @@ export interface PlanVersusFactInput {
   scenarios: ScenarioPlans;
   /** The node's open deals; only those expected to close in the period count. */
   openDeals: readonly OpenDeal[];
+  /**
+   * periodProgress(calendar, from, to, asOf) when the caller has it: every node of a plan shares
+   * it, and counting a year's working days once per node is most of a large plan's cost.
+   */
+  progress?: PeriodProgress;
 }
 
 /** Plan versus fact of one node on one day, with both period-end forecasts and where they land. */
@@ -41,7 +46,7 @@ export interface PlanVersusFact {
  * @throws PlanError as those functions do.
  */
 export function planVersusFact(input: PlanVersusFactInput): PlanVersusFact {
-  const progress = periodProgress(input.calendar, input.from, input.to, input.asOf);
+  const progress = input.progress ?? periodProgress(input.calendar, input.from, input.to, input.asOf);
   const runRate = runRateForecast({ factMinor: input.factToDateMinor, ...progress });
   const pipeline = pipelineForecast({
     factMinor: input.factToDateMinor,

@@ -4,6 +4,7 @@ import {
   localDay,
   type MonthPlan,
   type OpenDeal,
+  periodProgress,
   planToDate,
   planVersusFact,
   splitMonthByWorkingDays,
@@ -82,11 +83,22 @@ export async function getPlanProgress(
   // lines and a year of sales thousands of cells.
   const soldCells = cells.map((cell) => ({ cell, traits: traitsOfSale(cell, direction) }));
   const openDeals = deals.map((deal) => dealShares(deal, direction));
+  // A rep line can only match its rep's cells and deals (its matcher is the owner): look those
+  // up by owner rather than testing every cell and deal of the plan against each of the hundreds
+  // of rep lines. Other lines are tested against all.
+  const cellsByOwner = groupByOwner(soldCells, (sale) => sale.cell.ownerId);
+  const dealsByOwner = groupByOwner(openDeals, (shares) => shares.deal.ownerId);
+  // Every line shares the period's working-day progress: counted once, not once per line.
+  const periodSoFar = periodProgress(calendar, start, end, asOf);
+  const candidates = <T>(line: StoredLine, byOwner: Map<string, T[]>, all: T[]): T[] =>
+    line.kind === 'rep' && line.userId && line.parentId !== null ? (byOwner.get(line.userId) ?? []) : all;
   let elapsedWorkingDays = 0;
   let totalWorkingDays = 0;
   const progress = lines.map((line): PlanLineProgress => {
     const matches = matchers.get(line.id) ?? (() => false);
-    const sold = soldCells.filter((sale) => matches(sale.traits)).map((sale) => sale.cell);
+    const sold = candidates(line, cellsByOwner, soldCells)
+      .filter((sale) => matches(sale.traits))
+      .map((sale) => sale.cell);
     const factToDateMinor = sold.reduce((sum, cell) => sum + cell.amountMinor, 0);
     const yearPlans = Object.fromEntries(
       SCENARIOS.map((scenario) => [scenario, yearPlanOf(figures[scenario].get(line.id), plan, calendar, asOf)]),
@@ -100,7 +112,8 @@ export async function getPlanProgress(
       planToDateMinor: toDate('realistic'),
       factToDateMinor,
       scenarios: line.years,
-      openDeals: openDealsOf(line, openDeals, matches),
+      openDeals: openDealsOf(line, candidates(line, dealsByOwner, openDeals), matches),
+      progress: periodSoFar,
     });
     elapsedWorkingDays = versus.progress.elapsedWorkingDays;
     totalWorkingDays = versus.progress.totalWorkingDays;
@@ -305,6 +318,19 @@ function traitsOfDeal(deal: WonDealRow, direction: (groupId: string | null) => s
 
 function traitsOfSale(cell: SalesCell, direction: (groupId: string | null) => string): Traits {
   return { ownerId: cell.ownerId, channel: cell.channel, direction: direction(cell.groupId) };
+}
+
+/** Items by their owner; items without one are left out (no rep line takes them). */
+function groupByOwner<T>(items: readonly T[], ownerOf: (item: T) => string | null): Map<string, T[]> {
+  const byOwner = new Map<string, T[]>();
+  for (const item of items) {
+    const owner = ownerOf(item);
+    if (owner === null) continue;
+    const list = byOwner.get(owner);
+    if (list) list.push(item);
+    else byOwner.set(owner, [item]);
+  }
+  return byOwner;
 }
 
 /**
