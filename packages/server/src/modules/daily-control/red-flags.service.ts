@@ -22,7 +22,6 @@ import {
   findOverdueTasks,
   findRottingDeals,
   findWaitingLeads,
-  MAX_RECORD_IDS,
   type SubjectRow,
 } from './red-flags.queries.ts';
 import { dailySettingsOf, kpiDailyOf, subjectUsersOf, unitNodesOf, workCalendarOf } from './request-memo.ts';
