@@ -12,13 +12,12 @@ import {
   cardPeriodFromUrl,
   cardPeriodToUrl,
   defaultGrain,
+  GRAINS,
   type PeriodPreset,
+  PRESETS,
   presetRange,
 } from './rep-card-values.ts';
 import { useRepCard } from './use-rep-card.ts';
-
-const PRESETS: readonly PeriodPreset[] = ['thisMonth', 'lastMonth', 'last90', 'custom'];
-const GRAINS: readonly KpiTargetGrain[] = ['day', 'week', 'month'];
 
 /**
  * One person's KPIs over a period beside their team's median — tiles with targets, charts, the

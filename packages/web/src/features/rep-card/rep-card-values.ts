@@ -99,8 +99,9 @@ export interface CardPeriod {
   grain: KpiTargetGrain;
 }
 
-const PRESETS: readonly PeriodPreset[] = ['thisMonth', 'lastMonth', 'last90', 'custom'];
-const GRAINS: readonly KpiTargetGrain[] = ['day', 'week', 'month'];
+/** The presets and grains the card offers, in the order its controls list them. */
+export const PRESETS: readonly PeriodPreset[] = ['thisMonth', 'lastMonth', 'last90', 'custom'];
+export const GRAINS: readonly KpiTargetGrain[] = ['day', 'week', 'month'];
 
 /**
  * The card's period from its URL (?period=lastMonth&grain=week, or ?period=custom&from=…&to=…), so
