@@ -1,4 +1,6 @@
+import type { OpenDeal } from '@pulse/domain';
 import type { StoredLine } from './plan-lines.queries.ts';
+import type { OpenDealRow, SalesCell, WonDealRow } from './plan-progress.queries.ts';
 import { directionOfGroup } from './plan-structure.ts';
 
 // Which sales and deals a plan line counts:
@@ -66,4 +68,76 @@ export function lineMatchers(lines: readonly StoredLine[]): Map<string, (traits:
     }
   }
   return matchers;
+}
+
+/** A won deal's traits: its owner, channel and main product group's direction. */
+export function traitsOfDeal(deal: WonDealRow, direction: (groupId: string | null) => string): Traits {
+  return { ownerId: deal.ownerId, channel: deal.channel, direction: direction(deal.groupId) };
+}
+
+/** A sales cell's traits. */
+export function traitsOfSale(cell: SalesCell, direction: (groupId: string | null) => string): Traits {
+  return { ownerId: cell.ownerId, channel: cell.channel, direction: direction(cell.groupId) };
+}
+
+/** Items by their owner; items without one are left out (no rep line takes them). */
+export function groupByOwner<T>(items: readonly T[], ownerOf: (item: T) => string | null): Map<string, T[]> {
+  const byOwner = new Map<string, T[]>();
+  for (const item of items) {
+    const owner = ownerOf(item);
+    if (owner === null) continue;
+    const list = byOwner.get(owner);
+    if (list) list.push(item);
+    else byOwner.set(owner, [item]);
+  }
+  return byOwner;
+}
+
+/**
+ * An open deal as the lines take it: whole (its traits with direction "other", which only
+ * direction lines look at), and in parts by direction — its lines' product groups, and "other"
+ * for the rest of the amount beyond the lines.
+ */
+export interface DealShares {
+  deal: OpenDealRow;
+  whole: Traits;
+  parts: { traits: Traits; amountMinor: number }[];
+}
+
+export function dealShares(deal: OpenDealRow, direction: (groupId: string | null) => string): DealShares {
+  const base = { ownerId: deal.ownerId, channel: deal.channel };
+  const inLines = deal.lines.reduce((sum, part) => sum + part.amountMinor, 0);
+  return {
+    deal,
+    whole: { ...base, direction: 'other' },
+    parts: [
+      ...deal.lines.map((part) => ({
+        traits: { ...base, direction: direction(part.groupId) },
+        amountMinor: part.amountMinor,
+      })),
+      { traits: { ...base, direction: 'other' }, amountMinor: Math.max(0, deal.amountMinor - inLines) },
+    ],
+  };
+}
+
+/** The line's share of each open deal: the whole deal, except on a direction line, which counts the deal's parts of its direction. */
+export function openDealsOf(
+  line: StoredLine,
+  deals: readonly DealShares[],
+  matches: (traits: Traits) => boolean,
+): OpenDeal[] {
+  const result: OpenDeal[] = [];
+  for (const { deal, whole, parts } of deals) {
+    let amountMinor = 0;
+    if (line.kind === 'direction') {
+      amountMinor = parts.filter((part) => matches(part.traits)).reduce((s, p) => s + p.amountMinor, 0);
+      if (amountMinor === 0) continue;
+    } else if (matches(whole)) {
+      amountMinor = deal.amountMinor;
+    } else {
+      continue;
+    }
+    result.push({ amountMinor, probability: deal.probability, expectedCloseDay: deal.expectedCloseDay });
+  }
+  return result;
 }

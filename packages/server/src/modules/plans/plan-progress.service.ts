@@ -3,7 +3,6 @@ import {
   countWorkingDays,
   localDay,
   type MonthPlan,
-  type OpenDeal,
   periodProgress,
   planToDate,
   planVersusFact,
@@ -18,15 +17,16 @@ import { loadTree } from './plan-decomposition.ts';
 import { findProductGroups } from './plan-facts.queries.ts';
 import type { StoredLine } from './plan-lines.queries.ts';
 import { lastDayOf } from './plan-period.ts';
+import { findOpenDeals, findSalesCells, findWonDeals, type WonDealRow } from './plan-progress.queries.ts';
 import {
-  findOpenDeals,
-  findSalesCells,
-  findWonDeals,
-  type OpenDealRow,
-  type SalesCell,
-  type WonDealRow,
-} from './plan-progress.queries.ts';
-import { directionsOf, lineMatchers, type Traits } from './plan-progress-scope.ts';
+  dealShares,
+  directionsOf,
+  groupByOwner,
+  lineMatchers,
+  openDealsOf,
+  traitsOfDeal,
+  traitsOfSale,
+} from './plan-progress-scope.ts';
 import { getVisiblePlan, type LoadedPlan, scopeUnitIds } from './plan-records.ts';
 import type { PlanFigures } from './plan-split.ts';
 import { getOrgPlanSettings } from './plans.queries.ts';
@@ -310,72 +310,6 @@ function dealsProgress(
     wonToDate: context.won,
     attainment: planned === 0 ? null : context.won / planned,
   };
-}
-
-function traitsOfDeal(deal: WonDealRow, direction: (groupId: string | null) => string): Traits {
-  return { ownerId: deal.ownerId, channel: deal.channel, direction: direction(deal.groupId) };
-}
-
-function traitsOfSale(cell: SalesCell, direction: (groupId: string | null) => string): Traits {
-  return { ownerId: cell.ownerId, channel: cell.channel, direction: direction(cell.groupId) };
-}
-
-/** Items by their owner; items without one are left out (no rep line takes them). */
-function groupByOwner<T>(items: readonly T[], ownerOf: (item: T) => string | null): Map<string, T[]> {
-  const byOwner = new Map<string, T[]>();
-  for (const item of items) {
-    const owner = ownerOf(item);
-    if (owner === null) continue;
-    const list = byOwner.get(owner);
-    if (list) list.push(item);
-    else byOwner.set(owner, [item]);
-  }
-  return byOwner;
-}
-
-/**
- * An open deal as the lines take it: whole (its traits with direction "other", which only
- * direction lines look at), and in parts by direction — its lines' product groups, and "other"
- * for the rest of the amount beyond the lines.
- */
-interface DealShares {
-  deal: OpenDealRow;
-  whole: Traits;
-  parts: { traits: Traits; amountMinor: number }[];
-}
-
-function dealShares(deal: OpenDealRow, direction: (groupId: string | null) => string): DealShares {
-  const base = { ownerId: deal.ownerId, channel: deal.channel };
-  const inLines = deal.lines.reduce((sum, part) => sum + part.amountMinor, 0);
-  return {
-    deal,
-    whole: { ...base, direction: 'other' },
-    parts: [
-      ...deal.lines.map((part) => ({
-        traits: { ...base, direction: direction(part.groupId) },
-        amountMinor: part.amountMinor,
-      })),
-      { traits: { ...base, direction: 'other' }, amountMinor: Math.max(0, deal.amountMinor - inLines) },
-    ],
-  };
-}
-
-/** The line's share of each open deal: the whole deal, except on a direction line, which counts the deal's parts of its direction. */
-function openDealsOf(line: StoredLine, deals: readonly DealShares[], matches: (traits: Traits) => boolean): OpenDeal[] {
-  const result: OpenDeal[] = [];
-  for (const { deal, whole, parts } of deals) {
-    let amountMinor = 0;
-    if (line.kind === 'direction') {
-      amountMinor = parts.filter((part) => matches(part.traits)).reduce((s, p) => s + p.amountMinor, 0);
-      if (amountMinor === 0) continue;
-    } else if (matches(whole)) {
-      amountMinor = deal.amountMinor;
-    } else {
-      continue;
-    }
-    result.push({ amountMinor, probability: deal.probability, expectedCloseDay: deal.expectedCloseDay });
-  }
-  return result;
 }
 
 /** GET /api/sales and /api/deals filters listing what a rep or channel line counts. */
