@@ -5,11 +5,11 @@ import { MEASURED_ROLES } from './daily-control.policy.ts';
 import type { UnitRow } from './dashboard.queries.ts';
 import { loadView, rowOf } from './dashboard.service.ts';
 import { renderDigest } from './dashboard-digest-render.ts';
-import { progressOrNull, treeOrder, unitNodes } from './dashboard-figures.ts';
+import { progressOrNull, treeOrder } from './dashboard-figures.ts';
 import { getOrgCurrency } from './live-kpis.queries.ts';
 import { findApprovedPlansOn, findSubjectUsers, type SubjectRow } from './red-flags.queries.ts';
 import { type DailyCtx, getRedFlags, resolveSubjects } from './red-flags.service.ts';
-import { unitRowsOf, workCalendarOf } from './request-memo.ts';
+import { unitNodes, unitRowsOf, workCalendarOf } from './request-memo.ts';
 
 // The head's morning digest (rendered now, e-mailed later): yesterday's figures of each rep in
 // the head's reach against their targets — only the amber and red ones —, today's red flags, and

@@ -155,16 +155,6 @@ export async function progressOrNull(ctx: DailyCtx, planId: string, day: string)
   }
 }
 
-/** Units as the domain's tree helpers take them. */
-export function unitNodes(rows: readonly UnitRow[]): UnitNode[] {
-  return rows.map((row) => ({
-    id: row.unit_id,
-    parentId: row.parent_id,
-    kind: row.kind as UnitNode['kind'],
-    headUserId: row.head_user_id,
-  }));
-}
-
 /** The units in tree order (parents before children, siblings by name). */
 export function treeOrder(rows: readonly UnitRow[]): UnitRow[] {
   const ids = new Set(rows.map((row) => row.unit_id));

@@ -26,11 +26,10 @@ import {
   type ResolvedPeriod,
   resolvePeriod,
   treeOrder,
-  unitNodes,
 } from './dashboard-figures.ts';
 import { findSubjectUsers, type SubjectRow } from './red-flags.queries.ts';
 import { type DailyCtx, getRedFlags, resolveSubjects } from './red-flags.service.ts';
-import { subjectUsersOf, unitRowsOf } from './request-memo.ts';
+import { subjectUsersOf, unitNodes, unitRowsOf } from './request-memo.ts';
 
 // The Pulse dashboard and its two sibling views. Scope as everywhere in daily control: a head sees
 // the subtree of the units they head, organisation-wide roles everyone, line staff only their own

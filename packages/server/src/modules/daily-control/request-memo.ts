@@ -66,7 +66,12 @@ export function unitRowsOf(tx: Tx, orgId: string): Promise<UnitRow[]> {
 
 /** The units as the domain's tree helpers take them, from the same single read. */
 export async function unitNodesOf(tx: Tx, orgId: string): Promise<UnitNode[]> {
-  return (await unitRowsOf(tx, orgId)).map((row) => ({
+  return unitNodes(await unitRowsOf(tx, orgId));
+}
+
+/** Units as the domain's tree helpers take them. */
+export function unitNodes(rows: readonly UnitRow[]): UnitNode[] {
+  return rows.map((row) => ({
     id: row.unit_id,
     parentId: row.parent_id,
     kind: row.kind as UnitNode['kind'],
