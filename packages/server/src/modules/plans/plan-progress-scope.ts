@@ -34,8 +34,19 @@ export function directionsOf(
   };
 }
 
-/** For each line, whether it counts a sale or deal of given traits. */
-export function lineMatchers(lines: readonly StoredLine[]): Map<string, (traits: Traits) => boolean> {
+/**
+ * What a line counts: whether a sale or deal of given traits is its, and — for a rep or unit line
+ * below the root — the owners it is bounded by (null: any owner). A line only ever matches its
+ * owners' items, so callers look those up by owner instead of testing every item of the plan
+ * against each of an organisation plan's hundreds of lines.
+ */
+export interface LineScope {
+  matches: (traits: Traits) => boolean;
+  owners: readonly string[] | null;
+}
+
+/** Each line's scope, by line id. */
+export function lineScopes(lines: readonly StoredLine[]): Map<string, LineScope> {
   const children = new Map<string, StoredLine[]>();
   for (const line of lines) {
     if (line.parentId !== null) children.set(line.parentId, [...(children.get(line.parentId) ?? []), line]);
@@ -49,25 +60,36 @@ export function lineMatchers(lines: readonly StoredLine[]): Map<string, (traits:
     }
     return reps;
   };
-  const matchers = new Map<string, (traits: Traits) => boolean>();
+  const scopes = new Map<string, LineScope>();
   for (const line of lines) {
     if (line.parentId === null) {
-      matchers.set(line.id, () => true);
+      scopes.set(line.id, { matches: () => true, owners: null });
     } else if (line.kind === 'rep') {
-      matchers.set(line.id, (t) => t.ownerId !== null && t.ownerId === line.userId);
+      const owner = line.userId;
+      scopes.set(line.id, {
+        matches: (t) => t.ownerId !== null && t.ownerId === owner,
+        owners: owner ? [owner] : [],
+      });
     } else if (line.kind === 'unit') {
       const reps = repsUnder(line);
-      matchers.set(line.id, (t) => t.ownerId !== null && reps.has(t.ownerId));
+      scopes.set(line.id, { matches: (t) => t.ownerId !== null && reps.has(t.ownerId), owners: [...reps] });
     } else if (line.kind === 'direction') {
       const key = line.productGroupId ?? 'other';
-      matchers.set(line.id, (t) => t.direction === key);
+      scopes.set(line.id, { matches: (t) => t.direction === key, owners: null });
     } else if (line.kind === 'channel') {
-      matchers.set(line.id, (t) => t.channel === line.channel);
+      scopes.set(line.id, { matches: (t) => t.channel === line.channel, owners: null });
     } else {
-      matchers.set(line.id, () => true);
+      scopes.set(line.id, { matches: () => true, owners: null });
     }
   }
-  return matchers;
+  return scopes;
+}
+
+/** The items a line may count: its owners' when it is bounded by owner, else all of them. */
+export function candidatesOf<T>(scope: LineScope, byOwner: ReadonlyMap<string, T[]>, all: readonly T[]): readonly T[] {
+  if (scope.owners === null) return all;
+  if (scope.owners.length === 1) return byOwner.get(scope.owners[0] as string) ?? [];
+  return scope.owners.flatMap((owner) => byOwner.get(owner) ?? []);
 }
 
 /** A won deal's traits: its owner, channel and main product group's direction. */

@@ -144,12 +144,14 @@ export interface WonDealRow {
 /**
  * The scope's deals won between two instants (the caller narrows them to local days). A deal
  * counts once, whatever its currency: the deals plan is a count. Its direction is the product
- * group with the largest share of its lines (ties: the lowest group id, so it is stable).
+ * group with the largest share of its lines (ties: the lowest group id, so it is stable); with
+ * `withGroup` false every group is null (for callers that count no direction lines).
  */
 export async function findWonDeals(
   tx: Tx,
   orgId: string,
   window: { from: Date; to: Date; unitIds: string[] | null },
+  options: { withGroup: boolean },
 ): Promise<WonDealRow[]> {
   let query = tx
     .selectFrom('deals as d')
@@ -164,12 +166,14 @@ export async function findWonDeals(
       'd.owner_id',
       'd.channel',
       'd.closed_at',
-      sql<string | null>`(
+      options.withGroup
+        ? sql<string | null>`(
         SELECT pr.group_id FROM deal_lines l
         JOIN products pr ON pr.org_id = l.org_id AND pr.product_id = l.product_id
         WHERE l.org_id = d.org_id AND l.deal_id = d.deal_id AND pr.group_id IS NOT NULL
         GROUP BY pr.group_id ORDER BY sum(l.amount_minor) DESC, pr.group_id LIMIT 1
-      )`.as('group_id'),
+      )`.as('group_id')
+        : sql<string | null>`null::uuid`.as('group_id'),
     ])
     .execute();
   return rows.flatMap((row) =>

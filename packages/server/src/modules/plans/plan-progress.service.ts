@@ -19,10 +19,12 @@ import type { StoredLine } from './plan-lines.queries.ts';
 import { lastDayOf } from './plan-period.ts';
 import { findOpenDeals, findSalesCells, findWonDeals, type WonDealRow } from './plan-progress.queries.ts';
 import {
+  candidatesOf,
   dealShares,
   directionsOf,
   groupByOwner,
-  lineMatchers,
+  type LineScope,
+  lineScopes,
   openDealsOf,
   traitsOfDeal,
   traitsOfSale,
@@ -37,6 +39,9 @@ import { partOf } from './present-lines.ts';
 // line's sales and open deals. Open deals are those expected to close within the period.
 
 const SCENARIOS = ['pessimistic', 'realistic', 'optimistic'] as const;
+
+/** A line missing from the scopes counts nothing. */
+const NO_SCOPE: LineScope = { matches: () => false, owners: [] };
 
 /** Inputs a caller already read in the same transaction (the dashboard's work calendar). */
 export interface PreloadedProgressInputs {
@@ -75,28 +80,29 @@ export async function getPlanProgress(
       : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }, { byDay: false }),
     findOpenDeals(ctx.tx, ctx.actor.orgId, window, { withLines: !structureOnly }),
     structureOnly ? Promise.resolve([]) : findProductGroups(ctx.tx, ctx.actor.orgId),
-    figures.deals === null || asOf < start ? Promise.resolve([]) : wonDeals(ctx, loaded, factTo),
+    figures.deals === null || asOf < start
+      ? Promise.resolve([])
+      : wonDeals(ctx, loaded, factTo, { withGroup: !structureOnly }),
   ]);
   const direction = directionsOf(groups);
-  const matchers = lineMatchers(loaded.allLines);
+  const scopes = lineScopes(loaded.allLines);
   // Each cell's and deal's traits once, not once per line: an organisation plan has hundreds of
-  // lines and a year of sales thousands of cells.
+  // lines and a year of sales thousands of cells. Rep and unit lines look up their owners' items
+  // (candidatesOf); the others test every item.
   const soldCells = cells.map((cell) => ({ cell, traits: traitsOfSale(cell, direction) }));
   const openDeals = deals.map((deal) => dealShares(deal, direction));
-  // A rep line can only match its rep's cells and deals (its matcher is the owner): look those
-  // up by owner rather than testing every cell and deal of the plan against each of the hundreds
-  // of rep lines. Other lines are tested against all.
+  const wonTraits = won.map((deal) => traitsOfDeal(deal, direction));
   const cellsByOwner = groupByOwner(soldCells, (sale) => sale.cell.ownerId);
   const dealsByOwner = groupByOwner(openDeals, (shares) => shares.deal.ownerId);
+  const wonByOwner = groupByOwner(wonTraits, (traits) => traits.ownerId);
   // Every line shares the period's working-day progress: counted once, not once per line.
   const periodSoFar = periodProgress(calendar, start, end, asOf);
-  const candidates = <T>(line: StoredLine, byOwner: Map<string, T[]>, all: T[]): T[] =>
-    line.kind === 'rep' && line.userId && line.parentId !== null ? (byOwner.get(line.userId) ?? []) : all;
   let elapsedWorkingDays = 0;
   let totalWorkingDays = 0;
   const progress = lines.map((line): PlanLineProgress => {
-    const matches = matchers.get(line.id) ?? (() => false);
-    const sold = candidates(line, cellsByOwner, soldCells)
+    const scope = scopes.get(line.id) ?? NO_SCOPE;
+    const { matches } = scope;
+    const sold = candidatesOf(scope, cellsByOwner, soldCells)
       .filter((sale) => matches(sale.traits))
       .map((sale) => sale.cell);
     const factToDateMinor = sold.reduce((sum, cell) => sum + cell.amountMinor, 0);
@@ -112,7 +118,7 @@ export async function getPlanProgress(
       planToDateMinor: toDate('realistic'),
       factToDateMinor,
       scenarios: line.years,
-      openDeals: openDealsOf(line, candidates(line, dealsByOwner, openDeals), matches),
+      openDeals: openDealsOf(line, candidatesOf(scope, dealsByOwner, openDeals), matches),
       progress: periodSoFar,
     });
     elapsedWorkingDays = versus.progress.elapsedWorkingDays;
@@ -139,7 +145,7 @@ export async function getPlanProgress(
       pipeline: versus.pipeline,
       drillDown: drillDownOf(line, { from: start, factTo, to: end }),
       deals: dealsProgress(figures.deals?.get(line.id), line, {
-        won: won.filter((deal) => matches(traitsOfDeal(deal, direction))).length,
+        won: candidatesOf(scope, wonByOwner, wonTraits).filter(matches).length,
         plan,
         calendar,
         asOf,
@@ -177,7 +183,7 @@ export async function getPlanProgressDaily(ctx: Ctx, planId: string, lineId: str
     findProductGroups(ctx.tx, ctx.actor.orgId),
   ]);
   const direction = directionsOf(groups);
-  const matches = lineMatchers(loaded.allLines).get(line.id) ?? (() => false);
+  const { matches } = lineScopes(loaded.allLines).get(line.id) ?? NO_SCOPE;
   const factByDay = new Map<string, number>();
   for (const cell of cells) {
     if (cell.day !== null && matches(traitsOfSale(cell, direction)))
@@ -266,17 +272,27 @@ function yearPlanOf(
 }
 
 /** The scope's deals won from the period's first day to `factTo`, both local days. */
-async function wonDeals(ctx: Ctx, loaded: LoadedProgress, factTo: string): Promise<WonDealRow[]> {
+async function wonDeals(
+  ctx: Ctx,
+  loaded: LoadedProgress,
+  factTo: string,
+  options: { withGroup: boolean },
+): Promise<WonDealRow[]> {
   const { plan, timeZone } = loaded;
   const { start } = plan.period;
   // A day's bounds in any time zone lie within a day of UTC midnight; the local day decides.
   const from = new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000);
   const to = new Date(Date.parse(`${factTo}T00:00:00Z`) + 2 * 86_400_000);
-  const rows = await findWonDeals(ctx.tx, ctx.actor.orgId, {
-    from,
-    to,
-    unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
-  });
+  const rows = await findWonDeals(
+    ctx.tx,
+    ctx.actor.orgId,
+    {
+      from,
+      to,
+      unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
+    },
+    options,
+  );
   return rows.filter((row) => {
     const day = localDay(row.closedAt, timeZone);
     return day >= start && day <= factTo;
