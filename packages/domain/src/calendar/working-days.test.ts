@@ -9,6 +9,15 @@ const office = makeWorkCalendar({
 });
 
 describe('listWorkingDays', () => {
+  it('answers a repeated range per calendar, and a caller changing its list does not change the next answer', () => {
+    const plain = makeWorkCalendar({ timeZone: 'UTC' });
+    const first = listWorkingDays(office, '2026-01-12', '2026-01-18');
+    first.push('2026-01-18');
+    expect(listWorkingDays(office, '2026-01-12', '2026-01-18')).toHaveLength(5);
+    expect(listWorkingDays(plain, '2026-01-12', '2026-01-18')).toHaveLength(5);
+    expect(listWorkingDays(plain, '2026-01-12', '2026-01-18')).toContain('2026-01-14');
+    expect(listWorkingDays(office, '2026-01-12', '2026-01-18')).not.toContain('2026-01-14');
+  });
   it('includes both ends of the range', () => {
     expect(listWorkingDays(office, '2026-01-16', '2026-01-19')).toEqual(['2026-01-16', '2026-01-17', '2026-01-19']);
   });

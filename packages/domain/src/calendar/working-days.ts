@@ -16,13 +16,28 @@ function rangeOf(from: string, to: string): { first: number; last: number } {
  * @throws RangeError if a day is malformed or `from` is after `to`.
  */
 export function listWorkingDays(calendar: WorkCalendar, from: string, to: string): string[] {
+  // Plan progress splits the current month of every line of a plan: the same month hundreds of
+  // times per request. Kept per calendar like the counts below; each caller gets its own copy.
+  let lists = workingDayLists.get(calendar);
+  if (!lists) {
+    lists = new Map();
+    workingDayLists.set(calendar, lists);
+  }
+  const key = `${from}|${to}`;
+  const known = lists.get(key);
+  if (known) return [...known];
   const { first, last } = rangeOf(from, to);
   const days: string[] = [];
   for (let n = first; n <= last; n++) {
     if (isWorkingDayNumber(calendar, n)) days.push(dayString(n));
   }
-  return days;
+  if (lists.size >= MAX_LISTS_PER_CALENDAR) lists.clear();
+  lists.set(key, days);
+  return [...days];
 }
+
+const MAX_LISTS_PER_CALENDAR = 512;
+const workingDayLists = new WeakMap<WorkCalendar, Map<string, readonly string[]>>();
 
 /**
  * How many working days lie from `from` to `to`, both inclusive.

@@ -69,7 +69,22 @@ export function dashboardPeriods(day: string): DashboardPeriods {
  * 2026-01-30 to 2026-02-02 by month is [2026-01-30 … 2026-01-31] and [2026-02-01 … 2026-02-02].
  * @throws RangeError for a malformed day or `from` after `to`.
  */
-export function splitByPeriod(from: string, to: string, grain: PeriodGrain): DayPeriod[] {
+export function splitByPeriod(from: string, to: string, grain: PeriodGrain): readonly DayPeriod[] {
+  // A dashboard asks for the same few periods for every cell of every row (each KPI's target is
+  // cut by its grain): the answer is a pure function of three strings, so it is kept, frozen.
+  const key = `${from}|${to}|${grain}`;
+  const known = splits.get(key);
+  if (known) return known;
+  const parts = Object.freeze(cutByPeriod(from, to, grain).map((part) => Object.freeze(part)));
+  if (splits.size >= MAX_SPLITS) splits.clear();
+  splits.set(key, parts);
+  return parts;
+}
+
+const MAX_SPLITS = 4096;
+const splits = new Map<string, readonly DayPeriod[]>();
+
+function cutByPeriod(from: string, to: string, grain: PeriodGrain): DayPeriod[] {
   const last = dayNumber(to);
   let n = dayNumber(from);
   if (n > last) throw new RangeError(`Invalid range: from ${from} is after to ${to}`);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeWorkCalendar, russianWorkCalendar } from '../calendar/index.ts';
-import { splitMonthByWorkingDays } from './split-month-by-days.ts';
+import { splitByWeights } from '../crm/index.ts';
+import { evenShare, splitMonthByWorkingDays } from './split-month-by-days.ts';
 
 const russia = russianWorkCalendar();
 
@@ -43,6 +44,23 @@ describe('splitMonthByWorkingDays', () => {
           expect(amounts.reduce((a, b) => a + b, 0)).toBe(plan);
           expect(Math.max(...amounts) - Math.min(...amounts)).toBeLessThanOrEqual(1);
           for (let i = 1; i < amounts.length; i++) expect(amounts[i]).toBeLessThanOrEqual(amounts[i - 1] ?? 0);
+        },
+      ),
+    );
+  });
+  it('shares an amount evenly exactly as the largest-remainder split by equal weights', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: 31 }),
+        (amount, n) => {
+          const shares = Array.from({ length: n }, (_, i) => evenShare(amount, n, i));
+          expect(shares).toEqual(
+            splitByWeights(
+              amount,
+              shares.map(() => 1),
+            ),
+          );
         },
       ),
     );

@@ -1,5 +1,4 @@
 import { listWorkingDays, type WorkCalendar } from '../calendar/index.ts';
-import { splitByWeights } from '../crm/index.ts';
 import { PlanError } from './plan-error.ts';
 import { checkMinor } from './plan-math.ts';
 import { firstDayOf, lastDayOf } from './plan-month.ts';
@@ -30,9 +29,27 @@ export function splitMonthByWorkingDays(monthPlanMinor: number, month: string, c
       month,
     });
   }
-  const amounts = splitByWeights(
-    monthPlanMinor,
-    days.map(() => 1),
-  );
-  return days.map((day, i) => ({ day, planMinor: amounts[i] ?? 0 }));
+  return days.map((day, i) => ({ day, planMinor: evenShare(monthPlanMinor, days.length, i) }));
+}
+
+/**
+ * The i-th of n equal shares of a whole amount: the quotient, plus one for each of the first
+ * (amount mod n) shares — what splitting by n equal weights with the largest remainder gives
+ * (every remainder ties, so the earliest take the leftover units), without the general split's
+ * exact-fraction arithmetic: an organisation plan splits hundreds of lines' months per request.
+ */
+export function evenShare(amountMinor: number, n: number, i: number): number {
+  const quotient = Math.floor(amountMinor / n);
+  // amountMinor is a safe integer, so quotient × n is exact; the division may round, which the
+  // remainder's range corrects.
+  let base = quotient;
+  let rest = amountMinor - base * n;
+  if (rest < 0) {
+    base -= 1;
+    rest += n;
+  } else if (rest >= n) {
+    base += 1;
+    rest -= n;
+  }
+  return i < rest ? base + 1 : base;
 }

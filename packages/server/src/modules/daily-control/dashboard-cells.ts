@@ -100,8 +100,7 @@ export function targetFor(
       const last = rows[rows.length - 1] as StoredTarget;
       return { target: last.target, greenAt: last.greenAt, amberAt: last.amberAt };
     }
-    const scaled = (value: number, from: string, to: string) =>
-      targetForPeriod({ kpi, target: { grain, value }, from, to, calendar });
+    const scaled = (value: number, from: string, to: string) => scaledTarget(kpi, grain, value, from, to, calendar);
     const result = { target: 0, greenAt: 0, amberAt: 0 };
     parts.forEach((part, i) => {
       const row = rows[i] as StoredTarget;
@@ -113,6 +112,37 @@ export function targetFor(
   }
   return null;
 }
+
+/**
+ * A target value scaled to a part of the period (targetForPeriod), remembered per calendar: every
+ * rep of a team usually has the same targets, and a dashboard asks for them once per row, team and
+ * total. A calendar is immutable, so its scalings stay right as long as it lives.
+ */
+function scaledTarget(
+  kpi: KpiId,
+  grain: PeriodGrain,
+  value: number,
+  from: string,
+  to: string,
+  calendar: WorkCalendar,
+): number {
+  let known = scaledTargets.get(calendar);
+  if (!known) {
+    known = new Map();
+    scaledTargets.set(calendar, known);
+  }
+  const key = `${kpi}|${grain}|${value}|${from}|${to}`;
+  let scaled = known.get(key);
+  if (scaled === undefined) {
+    scaled = targetForPeriod({ kpi, target: { grain, value }, from, to, calendar });
+    if (known.size >= MAX_SCALED_PER_CALENDAR) known.clear();
+    known.set(key, scaled);
+  }
+  return scaled;
+}
+
+const MAX_SCALED_PER_CALENDAR = 8192;
+const scaledTargets = new WeakMap<WorkCalendar, Map<string, number>>();
 
 /** What one row of cells is made of. */
 export interface CellInput {

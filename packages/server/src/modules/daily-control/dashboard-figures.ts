@@ -2,6 +2,7 @@ import type { DashboardPeriodKind, DashboardPlan, PlanProgress } from '@pulse/co
 import { dashboardPeriods, localDay, periodOf, type UnitNode, type WorkCalendar } from '@pulse/domain';
 import { AppError } from '../../http/errors.ts';
 import { getPlanProgress } from '../plans/plan-progress.service.ts';
+import type { LinePick } from '../plans/plan-progress-scope.ts';
 import type { UnitRow } from './dashboard.queries.ts';
 import type { CellPeriod, LiveFigures, Measures } from './dashboard-cells.ts';
 import { pipelineCoverageByRep } from './live-kpis.service.ts';
@@ -86,10 +87,21 @@ export interface PlanLines {
 export interface PlansOn {
   day: string;
   progress: PlanProgress[];
+  /** The lines worked out: only these (a view's people, teams and total), or null for every structure line. */
+  pick: LinePick | null;
 }
 
-/** One getPlanProgress per approved plan covering the day; shared by the plan lines and the forecast flags. */
-export async function plansProgressOn(ctx: DailyCtx, day: string, units: readonly UnitNode[]): Promise<PlansOn> {
+/**
+ * One getPlanProgress per approved plan covering the day; shared by the plan lines and the
+ * forecast flags. With `pick`, only those structure lines (and only the sales and deals they
+ * count) are worked out.
+ */
+export async function plansProgressOn(
+  ctx: DailyCtx,
+  day: string,
+  units: readonly UnitNode[],
+  pick: LinePick | null = null,
+): Promise<PlansOn> {
   const plans = await approvedPlansOn(ctx.tx, ctx.actor.orgId, day);
   const parent = new Map(units.map((unit) => [unit.id, unit.parentId]));
   const depth = (unitId: string | null) => {
@@ -100,10 +112,10 @@ export async function plansProgressOn(ctx: DailyCtx, day: string, units: readonl
   plans.sort((a, b) => depth(b.scope_unit_id) - depth(a.scope_unit_id));
   const progress: PlanProgress[] = [];
   for (const plan of plans) {
-    const one = await progressOrNull(ctx, plan.plan_id, day);
+    const one = await progressOrNull(ctx, plan.plan_id, day, pick);
     if (one !== null) progress.push(one);
   }
-  return { day, progress };
+  return { day, progress, pick };
 }
 
 /**
@@ -141,13 +153,19 @@ function presentPlan(progress: PlanProgress, line: PlanProgress['lines'][number]
 }
 
 /** Plan versus fact as the actor may see it; null for a plan out of their reach. */
-export async function progressOrNull(ctx: DailyCtx, planId: string, day: string): Promise<PlanProgress | null> {
+export async function progressOrNull(
+  ctx: DailyCtx,
+  planId: string,
+  day: string,
+  pick: LinePick | null = null,
+): Promise<PlanProgress | null> {
   try {
     // The calendar is the request's own (read once); a plan's progress reads the rest itself.
     // Structure lines only: the dashboard's rows, teams and total, and the forecast flags, use no others.
     return await getPlanProgress(ctx, planId, day, {
       calendar: await workCalendarOf(ctx.tx, ctx.actor.orgId),
       structureOnly: true,
+      ...(pick ? { only: pick } : {}),
     });
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return null;

@@ -1,9 +1,10 @@
-import { Dashboard, Digest } from '@pulse/contracts';
+import { Dashboard, Digest, PlanProgress } from '@pulse/contracts';
 import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { type Tx, withOrg } from '../../db/tenant.ts';
 import { createTestOrg, loginAs, type Session, type TestOrg } from '../../test/factories.ts';
 import { describeEachDatabase } from '../../test/server.ts';
+import { createDeal, defaultPipeline } from '../deals/deals.factories.ts';
 import { addSale } from '../kpi/kpi-rollup-fixtures.ts';
 import { approve, createPlan, decompose } from '../plans/plans.factories.ts';
 
@@ -16,6 +17,12 @@ import { approve, createPlan, decompose } from '../plans/plans.factories.ts';
 
 const NOW = new Date('2026-03-04T12:00:00Z');
 
+async function get(session: Session, url: string): Promise<unknown> {
+  const res = await session.request('GET', url);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
 describeEachDatabase('daily control: dashboard plan lines', (ctx) => {
   let org: TestOrg;
   let head: Session;
@@ -23,11 +30,6 @@ describeEachDatabase('daily control: dashboard plan lines', (ctx) => {
   let planId: string;
 
   const tx = <T>(work: (db: Tx) => Promise<T>) => withOrg(ctx().deps.db, org.orgId, work);
-  const get = async (session: Session, url: string) => {
-    const res = await session.request('GET', url);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body;
-  };
 
   beforeAll(async () => {
     const t = ctx();
@@ -156,5 +158,76 @@ describeEachDatabase('daily control: dashboard plan lines', (ctx) => {
     const pastDay = await countQueries('/api/daily-control/dashboard?period=today&date=2026-03-03');
     expect(pastDay).toBeGreaterThan(counts[2] as number);
     console.info(`dashboard: ${counts[2]} SQL statements per request with one approved plan (steady state)`);
+  });
+});
+
+// A view works out only the plan lines it shows (its reps, its teams, its total) and reads only
+// the sales and deals those lines count. Its figures must be the plan's own: the department plan's
+// progress (every line, every sale and deal of the scope) is the reference.
+describeEachDatabase('daily control: dashboard plan lines of part of a plan', (ctx) => {
+  let org: TestOrg;
+  let head: Session;
+  let planId: string;
+
+  beforeAll(async () => {
+    const t = ctx();
+    t.clock.now = new Date('2026-03-02T09:00:00Z');
+    org = await createTestOrg(t, 'Dashboard plan part');
+    head = await loginAs(t, org.users.head.email);
+    const director = await loginAs(t, org.users.director.email);
+    const managerA = await loginAs(t, org.users.managerA.email);
+    const managerB = await loginAs(t, org.users.managerB.email);
+    const plan = await createPlan(head, {
+      name: 'Sales Moscow, March',
+      year: undefined,
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      scopeUnitId: org.units.department,
+      realistic: { basis: 'manual', amountMinor: 6_300_000 },
+    });
+    planId = (await approve(director, (await decompose(head, plan)).plan)).id;
+    await withOrg(t.deps.db, org.orgId, async (db) => {
+      await addSale(db, org.orgId, { ownerId: org.users.managerA.id, day: '2026-03-02', amountMinor: 120_000 });
+      await addSale(db, org.orgId, { ownerId: org.users.managerB.id, day: '2026-03-03', amountMinor: 470_000 });
+      await addSale(db, org.orgId, { ownerId: org.users.managerB.id, day: '2026-03-05', amountMinor: 999_000 });
+    });
+    const pipeline = await defaultPipeline(managerA);
+    const open = { pipelineId: pipeline.id, stageId: pipeline.open[2] };
+    await createDeal(managerA, { ...open, amountMinor: 1_000_000, expectedCloseDate: '2026-03-20' });
+    await createDeal(managerB, { ...open, amountMinor: 3_000_000, expectedCloseDate: '2026-03-25' });
+    t.clock.now = NOW;
+  });
+
+  it("gives a team's view, working out only its lines, the same figures as the plan's progress", async () => {
+    const progress = PlanProgress.parse(await get(head, `/api/plans/${planId}/progress`));
+    const lineOf = (kind: string, id: string) =>
+      progress.lines.find((l) => l.dimension === 'structure' && l.kind === kind && (l.userId ?? l.unitId) === id);
+    const figures = (line: PlanProgress['lines'][number] | undefined) => ({
+      lineId: line?.lineId,
+      planToDateMinor: line?.planToDate.realisticMinor,
+      factToDateMinor: line?.factToDateMinor,
+      attainment: line?.attainment,
+      forecastMinor: line?.pipeline.forecastMinor,
+      forecastScenario: line?.pipeline.scenario,
+    });
+    const anna = lineOf('rep', org.users.managerA.id);
+    // The reference counts Anna's sale and deal only: 1 200.00 + 1 000 000 × the stage's probability.
+    expect(anna?.factToDateMinor).toBe(120_000);
+    expect(anna?.pipeline.forecastMinor).toBeGreaterThan(120_000);
+    const teamView = Dashboard.parse(
+      await get(head, `/api/daily-control/dashboard?period=month&unitId=${org.units.teamA}`),
+    );
+    expect(teamView.rows.map((r) => r.userId)).toEqual([org.users.managerA.id]);
+    expect(teamView.rows[0]?.plan).toMatchObject(figures(anna));
+    expect(teamView.teams.find((x) => x.unitId === org.units.teamA)?.plan).toMatchObject(
+      figures(lineOf('unit', org.units.teamA)),
+    );
+    // The head's whole view: both reps, both teams and the department's line as its total.
+    const whole = Dashboard.parse(await get(head, '/api/daily-control/dashboard?period=month'));
+    expect(whole.rows.find((r) => r.userId === org.users.managerB.id)?.plan).toMatchObject(
+      figures(lineOf('rep', org.users.managerB.id)),
+    );
+    expect(whole.total.plan).toMatchObject(figures(lineOf('unit', org.units.department)));
+    expect(whole.total.plan?.factToDateMinor).toBe(120_000 + 470_000);
   });
 });

@@ -59,7 +59,18 @@ export async function getDashboard(ctx: DailyCtx, query: DashboardQuery): Promis
   const teamUnits = treeOrder(unitRows).filter(
     (unit) => inView.has(unit.unit_id) && people.some((p) => p.unit_id === unit.unit_id),
   );
-  const view = await loadView(ctx, query, people, [...teamUnits.map((u) => u.unit_id), ...(root ? [root] : [])], nodes);
+  const wholeOrganisation = subjects.kind === 'units' && subjects.unitIds === null;
+  const view = await loadView(
+    ctx,
+    query,
+    people,
+    [...teamUnits.map((u) => u.unit_id), ...(root ? [root] : [])],
+    nodes,
+    {
+      plans: true,
+      organisation: wholeOrganisation,
+    },
+  );
   const rows = people.map((person) => rowOf(view, person));
   const teams: DashboardTeam[] = teamUnits.map((unit) => {
     const members = people.filter((p) => p.unit_id === unit.unit_id);
@@ -72,7 +83,6 @@ export async function getDashboard(ctx: DailyCtx, query: DashboardQuery): Promis
       plan: view.plans.byUnit.get(unit.unit_id) ?? null,
     };
   });
-  const wholeOrganisation = subjects.kind === 'units' && subjects.unitIds === null;
   // The flags judge forecasts on today's plan progress: the view's own when its day is today.
   const flags = await getRedFlags(ctx, query.unitId ? { unitId: query.unitId } : {}, view.plansOn ?? undefined);
   return {
@@ -171,7 +181,7 @@ export async function loadView(
   people: SubjectRow[],
   unitIds: readonly string[],
   nodes: readonly UnitNode[],
-  options: { plans: boolean } = { plans: true },
+  options: { plans: boolean; organisation?: boolean } = { plans: true },
 ): Promise<View> {
   const period = await resolvePeriod(ctx, query.period, query.date);
   const figures = await figuresOf(ctx, people, period);
@@ -181,7 +191,14 @@ export async function loadView(
     { userIds: people.map((p) => p.user_id), unitIds: [...new Set(unitIds)] },
     period,
   );
-  const plansOn = options.plans ? await plansProgressOn(ctx, period.to, nodes) : null;
+  // Only the plan lines the view shows: its people's, its units' and (for the whole
+  // organisation) the organisation's.
+  const pick = {
+    userIds: new Set(people.map((p) => p.user_id)),
+    unitIds: new Set(unitIds),
+    organisation: options.organisation === true,
+  };
+  const plansOn = options.plans ? await plansProgressOn(ctx, period.to, nodes, pick) : null;
   const plans: PlanLines = plansOn
     ? planLinesOf(plansOn)
     : { byUser: new Map(), byUnit: new Map(), organisation: null };

@@ -8,6 +8,7 @@ import {
   type UnitNode,
 } from '@pulse/domain';
 import { unprocessable } from '../../http/errors.ts';
+import { groupByOwner } from '../plans/plan-progress-scope.ts';
 import { MEASURED_ROLES } from './daily-control.policy.ts';
 import {
   findOpenDealsClosingIn,
@@ -150,7 +151,10 @@ export async function pipelineCoverageByRep(
           [
             currency,
             {
-              deals: await findOpenDealsClosingIn(tx, actor.orgId, ids, { ...period, currency }),
+              deals: groupByOwner(
+                await findOpenDealsClosingIn(tx, actor.orgId, ids, { ...period, currency }),
+                (deal) => deal.owner_id,
+              ),
               sales: await findSalesByOwner(tx, actor.orgId, ids, { from: period.from, to: factTo, currency }),
             },
           ] as const,
@@ -162,7 +166,7 @@ export async function pipelineCoverageByRep(
     const plan = planOf.get(person.user_id) ?? null;
     const currency = plan?.currency ?? orgCurrency;
     const data = byCurrency.get(currency);
-    const deals = (data?.deals ?? []).filter((deal) => deal.owner_id === person.user_id);
+    const deals = data?.deals.get(person.user_id) ?? [];
     const factMinor = data?.sales.get(person.user_id) ?? 0;
     const figures = pipelineCoverage({
       openDeals: deals.map((deal) => ({ amountMinor: deal.amount_minor, probability: deal.probability })),

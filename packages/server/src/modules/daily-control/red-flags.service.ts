@@ -217,8 +217,18 @@ async function forecastFlags(
 ): Promise<RedFlag[]> {
   const wanted = new Map(people.map((person) => [person.user_id, person]));
   if (wanted.size === 0) return [];
-  const plans =
-    typeof today === 'string' ? await plansProgressOn(ctx, today, await unitNodesOf(ctx.tx, ctx.actor.orgId)) : today;
+  // The view's plan progress serves when it worked out every wanted rep's line; else (or with no
+  // view) the flags work out those reps' lines themselves.
+  const covered =
+    typeof today !== 'string' && (today.pick === null || [...wanted.keys()].every((id) => today.pick?.userIds.has(id)));
+  const plans = covered
+    ? today
+    : await plansProgressOn(
+        ctx,
+        typeof today === 'string' ? today : today.day,
+        await unitNodesOf(ctx.tx, ctx.actor.orgId),
+        { userIds: new Set(wanted.keys()), unitIds: new Set(), organisation: false },
+      );
   const judged = new Set<string>();
   const flags: RedFlag[] = [];
   for (const progress of plans.progress) {

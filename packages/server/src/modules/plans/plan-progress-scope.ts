@@ -85,6 +85,35 @@ export function lineScopes(lines: readonly StoredLine[]): Map<string, LineScope>
   return scopes;
 }
 
+/**
+ * Some structure lines of a plan, as a view that shows only them asks: the rep lines of these
+ * people, the unit lines of these units, and the organisation's line when `organisation`.
+ */
+export interface LinePick {
+  userIds: ReadonlySet<string>;
+  unitIds: ReadonlySet<string>;
+  organisation: boolean;
+}
+
+export function isPicked(line: StoredLine, pick: LinePick): boolean {
+  if (line.dimension !== 'structure') return false;
+  if (line.kind === 'rep') return line.userId !== null && pick.userIds.has(line.userId);
+  if (line.kind === 'unit') return line.unitId !== null && pick.unitIds.has(line.unitId);
+  return line.kind === 'organisation' && pick.organisation;
+}
+
+/** Every owner the lines count, or null when one of them is not bounded by owner (it counts all). */
+export function ownersOfLines(lines: readonly StoredLine[], scopes: ReadonlyMap<string, LineScope>): string[] | null {
+  const owners = new Set<string>();
+  for (const line of lines) {
+    const scope = scopes.get(line.id);
+    if (!scope) continue;
+    if (scope.owners === null) return null;
+    for (const owner of scope.owners) owners.add(owner);
+  }
+  return [...owners];
+}
+
 /** The items a line may count: its owners' when it is bounded by owner, else all of them. */
 export function candidatesOf<T>(scope: LineScope, byOwner: ReadonlyMap<string, T[]>, all: readonly T[]): readonly T[] {
   if (scope.owners === null) return all;
@@ -118,7 +147,7 @@ export function groupByOwner<T>(items: readonly T[], ownerOf: (item: T) => strin
 /**
  * An open deal as the lines take it: whole (its traits with direction "other", which only
  * direction lines look at), and in parts by direction — its lines' product groups, and "other"
- * for the rest of the amount beyond the lines.
+ * for the rest of the amount beyond the lines (no parts when asked without directions).
  */
 export interface DealShares {
   deal: OpenDealRow;
@@ -126,12 +155,19 @@ export interface DealShares {
   parts: { traits: Traits; amountMinor: number }[];
 }
 
-export function dealShares(deal: OpenDealRow, direction: (groupId: string | null) => string): DealShares {
+export function dealShares(
+  deal: OpenDealRow,
+  direction: (groupId: string | null) => string,
+  options: { byDirection: boolean } = { byDirection: true },
+): DealShares {
   const base = { ownerId: deal.ownerId, channel: deal.channel };
+  const whole = { ...base, direction: 'other' };
+  // Without direction lines (the structure lines alone) nobody asks for the parts.
+  if (!options.byDirection) return { deal, whole, parts: [] };
   const inLines = deal.lines.reduce((sum, part) => sum + part.amountMinor, 0);
   return {
     deal,
-    whole: { ...base, direction: 'other' },
+    whole,
     parts: [
       ...deal.lines.map((part) => ({
         traits: { ...base, direction: direction(part.groupId) },

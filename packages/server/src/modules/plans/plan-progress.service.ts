@@ -23,9 +23,12 @@ import {
   dealShares,
   directionsOf,
   groupByOwner,
+  isPicked,
+  type LinePick,
   type LineScope,
   lineScopes,
   openDealsOf,
+  ownersOfLines,
   traitsOfDeal,
   traitsOfSale,
 } from './plan-progress-scope.ts';
@@ -52,6 +55,12 @@ export interface PreloadedProgressInputs {
    * channel lines spares reading the open deals' product lines, which only direction lines split by.
    */
   structureOnly?: boolean;
+  /**
+   * Only these structure lines (implies structureOnly): what a dashboard shows of a plan — its
+   * rows' reps, its teams and its total. Only the sales and deals those lines count are read, so a
+   * head's view of one department of an organisation plan does not work out all the others.
+   */
+  only?: LinePick;
 }
 
 /** Every line of the plan (a partial view: the actor's part) on a day, default today. */
@@ -63,8 +72,14 @@ export async function getPlanProgress(
 ): Promise<PlanProgress> {
   const loaded = await loadProgress(ctx, planId, preloaded);
   const { plan, calendar, figures } = loaded;
-  const structureOnly = preloaded.structureOnly === true;
-  const lines = structureOnly ? loaded.lines.filter((line) => line.dimension === 'structure') : loaded.lines;
+  const pick = preloaded.only;
+  const structureOnly = preloaded.structureOnly === true || pick !== undefined;
+  const lines = pick
+    ? loaded.lines.filter((line) => isPicked(line, pick))
+    : structureOnly
+      ? loaded.lines.filter((line) => line.dimension === 'structure')
+      : loaded.lines;
+  const scopes = lineScopes(loaded.allLines);
   const asOf = date ?? loaded.today;
   const { start, end } = plan.period;
   const factTo = earlierDay(asOf, end);
@@ -73,24 +88,24 @@ export async function getPlanProgress(
     to: end,
     currency: loaded.currency,
     unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
+    ownerIds: pick ? ownersOfLines(lines, scopes) : null,
   };
   const [cells, deals, groups, won] = await Promise.all([
     asOf < start
       ? Promise.resolve([])
-      : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }, { byDay: false }),
+      : findSalesCells(ctx.tx, ctx.actor.orgId, { ...window, to: factTo }, { byDay: false, ownerOnly: structureOnly }),
     findOpenDeals(ctx.tx, ctx.actor.orgId, window, { withLines: !structureOnly }),
     structureOnly ? Promise.resolve([]) : findProductGroups(ctx.tx, ctx.actor.orgId),
     figures.deals === null || asOf < start
       ? Promise.resolve([])
-      : wonDeals(ctx, loaded, factTo, { withGroup: !structureOnly }),
+      : wonDeals(ctx, loaded, factTo, { withGroup: !structureOnly, ownerIds: window.ownerIds }),
   ]);
   const direction = directionsOf(groups);
-  const scopes = lineScopes(loaded.allLines);
   // Each cell's and deal's traits once, not once per line: an organisation plan has hundreds of
   // lines and a year of sales thousands of cells. Rep and unit lines look up their owners' items
   // (candidatesOf); the others test every item.
   const soldCells = cells.map((cell) => ({ cell, traits: traitsOfSale(cell, direction) }));
-  const openDeals = deals.map((deal) => dealShares(deal, direction));
+  const openDeals = deals.map((deal) => dealShares(deal, direction, { byDirection: !structureOnly }));
   const wonTraits = won.map((deal) => traitsOfDeal(deal, direction));
   const cellsByOwner = groupByOwner(soldCells, (sale) => sale.cell.ownerId);
   const dealsByOwner = groupByOwner(openDeals, (shares) => shares.deal.ownerId);
@@ -276,7 +291,7 @@ async function wonDeals(
   ctx: Ctx,
   loaded: LoadedProgress,
   factTo: string,
-  options: { withGroup: boolean },
+  options: { withGroup: boolean; ownerIds: readonly string[] | null },
 ): Promise<WonDealRow[]> {
   const { plan, timeZone } = loaded;
   const { start } = plan.period;
@@ -290,6 +305,7 @@ async function wonDeals(
       from,
       to,
       unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
+      ownerIds: options.ownerIds,
     },
     options,
   );
