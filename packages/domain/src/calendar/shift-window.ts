@@ -6,8 +6,8 @@ import type { WorkCalendar } from './work-calendar.ts';
 
 /** One day's shift as a half-open interval of epoch milliseconds: [start, end). */
 export interface ShiftWindow {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 const SHORT_DAY_MINUTES = 60;
@@ -42,6 +42,24 @@ function instantAt(timeZone: string, dayNum: number, minuteOfDay: number): numbe
  * still belongs to this one.
  */
 export function shiftWindow(calendar: WorkCalendar, dayNum: number): ShiftWindow | undefined {
+  // Business time walks every day between two instants, and a dashboard measures many waits over
+  // the same days: each day's window is kept with its (immutable) calendar.
+  let windows = shiftWindows.get(calendar);
+  if (!windows) {
+    windows = new Map();
+    shiftWindows.set(calendar, windows);
+  }
+  if (windows.has(dayNum)) return windows.get(dayNum);
+  const window = computeShiftWindow(calendar, dayNum);
+  if (windows.size >= MAX_WINDOWS_PER_CALENDAR) windows.clear();
+  windows.set(dayNum, window);
+  return window;
+}
+
+const MAX_WINDOWS_PER_CALENDAR = 8192;
+const shiftWindows = new WeakMap<WorkCalendar, Map<number, ShiftWindow | undefined>>();
+
+function computeShiftWindow(calendar: WorkCalendar, dayNum: number): ShiftWindow | undefined {
   if (!isWorkingDayNumber(calendar, dayNum)) return undefined;
   const isShort = calendar.shortDays?.has(dayString(dayNum)) ?? false;
   const { startMinute, length } = shiftMinutes(calendar, isShort);

@@ -1,4 +1,5 @@
 import type { WeightMethod } from '@pulse/domain';
+import { type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
 import type { MonthFigures, PlanFigures } from './plan-split.ts';
 import type { Channel, LineKind, PlanLineDraft } from './plan-structure.ts';
@@ -65,9 +66,12 @@ export async function findPlanLineMonths(
   orgId: string,
   planId: string,
   months: readonly string[],
+  lineIds?: readonly string[],
 ): Promise<PlanFigures> {
-  const rows = await tx
-    .selectFrom('plan_line_months')
+  let query = tx.selectFrom('plan_line_months');
+  // Some lines only (a dashboard's): their months, not the whole plan's.
+  if (lineIds) query = query.where(sql<SqlBool>`plan_line_id = ANY(${[...lineIds]}::uuid[])`);
+  const rows = await query
     .select([
       'plan_line_id',
       'month_start',

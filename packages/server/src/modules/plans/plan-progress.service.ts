@@ -13,9 +13,8 @@ import {
 import { notFound } from '../../http/errors.ts';
 import { loadWorkCalendar } from '../calendar/calendar.queries.ts';
 import type { Ctx } from './plan-context.ts';
-import { loadTree } from './plan-decomposition.ts';
 import { findProductGroups } from './plan-facts.queries.ts';
-import type { StoredLine } from './plan-lines.queries.ts';
+import { findPlanLineMonths, findPlanLines, type StoredLine } from './plan-lines.queries.ts';
 import { lastDayOf } from './plan-period.ts';
 import { findOpenDeals, findSalesCells, findWonDeals, type WonDealRow } from './plan-progress.queries.ts';
 import {
@@ -237,6 +236,7 @@ interface LoadedProgress {
   allLines: StoredLine[];
   /** The lines the actor sees. */
   lines: StoredLine[];
+  /** The months of the lines the actor sees (of the picked ones alone when the caller picks). */
   figures: PlanFigures;
   currency: string;
   today: string;
@@ -249,13 +249,22 @@ async function loadProgress(
   preloaded: PreloadedProgressInputs = {},
 ): Promise<LoadedProgress> {
   const plan = await getVisiblePlan(ctx, planId);
-  const { lines, figures } = await loadTree(ctx, plan);
+  const allLines = await findPlanLines(ctx.tx, ctx.actor.orgId, plan.row.plan_id);
+  const lines = plan.access === 'full' ? allLines : partOf(ctx.actor, allLines);
+  const { only } = preloaded;
+  const figures = await findPlanLineMonths(
+    ctx.tx,
+    ctx.actor.orgId,
+    plan.row.plan_id,
+    plan.period.months,
+    only ? lines.filter((line) => isPicked(line, only)).map((line) => line.id) : undefined,
+  );
   const org = await getOrgPlanSettings(ctx.tx, ctx.actor.orgId);
   return {
     plan,
     calendar: preloaded.calendar ?? (await loadWorkCalendar(ctx.tx, ctx.actor.orgId)),
-    allLines: lines,
-    lines: plan.access === 'full' ? lines : partOf(ctx.actor, lines),
+    allLines,
+    lines,
     figures,
     currency: plan.row.currency,
     today: localDay(ctx.deps.now(), org.time_zone),
