@@ -43,15 +43,23 @@ export function pipelineForecast(input: {
   const to = checkDay(input.to, 'to');
   if (to < from) throw new PlanError('invalid_period', `The period ends (${to}) before it starts (${from})`);
   const weighted: number[] = [];
+  // Deals share their close days: each distinct day is checked once.
+  const knownDays = new Set<string>();
   input.deals.forEach((deal, i) => {
-    checkMinor(deal.amountMinor, `deals[${i}].amountMinor`);
+    // The field's name is spelled out only for a bad amount: a plan's lines weigh thousands of deals.
+    if (!Number.isSafeInteger(deal.amountMinor) || deal.amountMinor < 0) {
+      checkMinor(deal.amountMinor, `deals[${i}].amountMinor`);
+    }
     if (!Number.isInteger(deal.probability) || deal.probability < 0 || deal.probability > 100) {
       throw new PlanError('invalid_number', `Invalid deals[${i}].probability ${deal.probability}: expected 0–100`, {
         field: `deals[${i}].probability`,
       });
     }
     if (deal.expectedCloseDay === null) return;
-    const day = checkDay(deal.expectedCloseDay, `deals[${i}].expectedCloseDay`);
+    const day = knownDays.has(deal.expectedCloseDay)
+      ? deal.expectedCloseDay
+      : checkDay(deal.expectedCloseDay, `deals[${i}].expectedCloseDay`);
+    knownDays.add(day);
     if (day < from || day > to) return;
     weighted.push(mulDivRound(deal.amountMinor, deal.probability, 100));
   });

@@ -1,4 +1,5 @@
-import { russianWorkCalendar, sumRollups } from '@pulse/domain';
+import { russianWorkCalendar, splitByPeriod, sumRollups, targetForPeriod } from '@pulse/domain';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addLive, kpiCells, leaderboard, NO_LIVE, type StoredTarget, targetFor } from './dashboard-cells.ts';
 
@@ -27,6 +28,51 @@ describe('targetFor', () => {
       greenAt: 300_000,
       amberAt: 160_000 + 80_000,
     });
+  });
+
+  it('gives a month of day targets, changing mid-month, the sum of each day scaled on its own', () => {
+    // Day targets for March 2026 in up to four spans with their own values: the month to date is
+    // worked out per run of days under one target; the reference scales every day by itself.
+    const spans = fc
+      .uniqueArray(fc.integer({ min: 2, max: 30 }), { maxLength: 3 })
+      .map((cuts) => [...cuts].sort((a, b) => a - b));
+    fc.assert(
+      fc.property(
+        spans,
+        fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 1, max: 31 }),
+        (cuts, values, upTo) => {
+          const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}`;
+          const starts = [1, ...cuts];
+          const rows = starts.map((start, i) => ({
+            kpiId: 'revenue',
+            grain: 'day' as const,
+            from: day(start),
+            to: day((starts[i + 1] ?? 32) - 1),
+            target: values[i] ?? 0,
+            greenAt: values[i] ?? 0,
+            amberAt: Math.floor((values[i] ?? 0) / 2),
+          }));
+          const period = { kind: 'today' as const, from: '2026-03-01', to: day(upTo) };
+          const reference = { target: 0, greenAt: 0, amberAt: 0 };
+          for (const part of splitByPeriod(period.from, period.to, 'day')) {
+            const row = rows.find((r) => r.from <= part.from && r.to >= part.to) as StoredTarget;
+            const scaled = (value: number) =>
+              targetForPeriod({
+                kpi: 'revenue',
+                target: { grain: 'day', value },
+                from: part.from,
+                to: part.to,
+                calendar,
+              });
+            reference.target += scaled(row.target);
+            reference.greenAt += scaled(row.greenAt);
+            reference.amberAt += scaled(row.amberAt);
+          }
+          expect(targetFor('revenue', rows, period, calendar)).toEqual(reference);
+        },
+      ),
+    );
   });
 
   it('has no target when a month of the period has none', () => {

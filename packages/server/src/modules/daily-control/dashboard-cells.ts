@@ -101,13 +101,22 @@ export function targetFor(
       return { target: last.target, greenAt: last.greenAt, amberAt: last.amberAt };
     }
     const scaled = (value: number, from: string, to: string) => scaledTarget(kpi, grain, value, from, to, calendar);
-    const result = { target: 0, greenAt: 0, amberAt: 0 };
+    // Consecutive parts under the same stored target are scaled as one run: targetForPeriod cuts
+    // a run by the grain itself and adds the parts up, so the figure is the same, and a month of
+    // day targets is one scaling instead of one per day.
+    const runs: { row: StoredTarget; from: string; to: string }[] = [];
     parts.forEach((part, i) => {
       const row = rows[i] as StoredTarget;
-      result.target += scaled(row.target, part.from, part.to);
-      result.greenAt += scaled(row.greenAt, part.from, part.to);
-      result.amberAt += scaled(row.amberAt, part.from, part.to);
+      const last = runs[runs.length - 1];
+      if (last && last.row === row) last.to = part.to;
+      else runs.push({ row, from: part.from, to: part.to });
     });
+    const result = { target: 0, greenAt: 0, amberAt: 0 };
+    for (const { row, from, to } of runs) {
+      result.target += scaled(row.target, from, to);
+      result.greenAt += scaled(row.greenAt, from, to);
+      result.amberAt += scaled(row.amberAt, from, to);
+    }
     return result;
   }
   return null;
