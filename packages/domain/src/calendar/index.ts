@@ -1,6 +1,7 @@
 // The public surface of the calendar module; internal helpers (day numbers, shift windows)
 // stay unexported so they can change freely.
 export { businessTimeBetween } from './business-time-between.ts';
+export { perCalendar } from './calendar-memo.ts';
 export { isInBusinessHours } from './is-in-business-hours.ts';
 export { isWorkingDay } from './is-working-day.ts';
 export { localDay } from './local-day.ts';

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { civilDate, dayString } from './calendar-day.ts';
+import { perCalendar } from './calendar-memo.ts';
 import { clockMinutes, MINUTES_PER_DAY } from './clock-time.ts';
 import { isWorkingDayNumber } from './is-working-day.ts';
 import type { WorkCalendar } from './work-calendar.ts';
@@ -43,21 +44,11 @@ function instantAt(timeZone: string, dayNum: number, minuteOfDay: number): numbe
  */
 export function shiftWindow(calendar: WorkCalendar, dayNum: number): ShiftWindow | undefined {
   // Business time walks every day between two instants, and a dashboard measures many waits over
-  // the same days: each day's window is kept with its (immutable) calendar.
-  let windows = shiftWindows.get(calendar);
-  if (!windows) {
-    windows = new Map();
-    shiftWindows.set(calendar, windows);
-  }
-  if (windows.has(dayNum)) return windows.get(dayNum);
-  const window = computeShiftWindow(calendar, dayNum);
-  if (windows.size >= MAX_WINDOWS_PER_CALENDAR) windows.clear();
-  windows.set(dayNum, window);
-  return window;
+  // the same days: each day's window is kept with its calendar.
+  return shiftWindows(calendar, dayNum, () => computeShiftWindow(calendar, dayNum));
 }
 
-const MAX_WINDOWS_PER_CALENDAR = 8192;
-const shiftWindows = new WeakMap<WorkCalendar, Map<number, ShiftWindow | undefined>>();
+const shiftWindows = perCalendar<number, ShiftWindow | undefined>(8192);
 
 function computeShiftWindow(calendar: WorkCalendar, dayNum: number): ShiftWindow | undefined {
   if (!isWorkingDayNumber(calendar, dayNum)) return undefined;

@@ -6,6 +6,7 @@ import {
   type KpiId,
   kpiValue,
   type PeriodGrain,
+  perCalendar,
   type RollupMeasure,
   splitByPeriod,
   sumRollups,
@@ -135,23 +136,12 @@ function scaledTarget(
   to: string,
   calendar: WorkCalendar,
 ): number {
-  let known = scaledTargets.get(calendar);
-  if (!known) {
-    known = new Map();
-    scaledTargets.set(calendar, known);
-  }
-  const key = `${kpi}|${grain}|${value}|${from}|${to}`;
-  let scaled = known.get(key);
-  if (scaled === undefined) {
-    scaled = targetForPeriod({ kpi, target: { grain, value }, from, to, calendar });
-    if (known.size >= MAX_SCALED_PER_CALENDAR) known.clear();
-    known.set(key, scaled);
-  }
-  return scaled;
+  return scaledTargets(calendar, `${kpi}|${grain}|${value}|${from}|${to}`, () =>
+    targetForPeriod({ kpi, target: { grain, value }, from, to, calendar }),
+  );
 }
 
-const MAX_SCALED_PER_CALENDAR = 8192;
-const scaledTargets = new WeakMap<WorkCalendar, Map<string, number>>();
+const scaledTargets = perCalendar<string, number>(8192);
 
 /** What one row of cells is made of. */
 export interface CellInput {
