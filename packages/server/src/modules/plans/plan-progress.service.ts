@@ -73,11 +73,8 @@ export async function getPlanProgress(
   const { plan, calendar, figures } = loaded;
   const pick = preloaded.only;
   const structureOnly = preloaded.structureOnly === true || pick !== undefined;
-  const lines = pick
-    ? loaded.lines.filter((line) => isPicked(line, pick))
-    : structureOnly
-      ? loaded.lines.filter((line) => line.dimension === 'structure')
-      : loaded.lines;
+  // loaded.lines are the picked ones already when the caller picks.
+  const lines = structureOnly ? loaded.lines.filter((line) => line.dimension === 'structure') : loaded.lines;
   const scopes = lineScopes(loaded.allLines);
   const asOf = date ?? loaded.today;
   const { start, end } = plan.period;
@@ -234,9 +231,9 @@ interface LoadedProgress {
   calendar: WorkCalendar;
   /** Every line: a unit line counts its reps even when a partial view hides them. */
   allLines: StoredLine[];
-  /** The lines the actor sees. */
+  /** The lines the actor sees; of those, only the picked ones when the caller picks. */
   lines: StoredLine[];
-  /** The months of the lines the actor sees (of the picked ones alone when the caller picks). */
+  /** The months of those lines. */
   figures: PlanFigures;
   currency: string;
   today: string;
@@ -250,14 +247,15 @@ async function loadProgress(
 ): Promise<LoadedProgress> {
   const plan = await getVisiblePlan(ctx, planId);
   const allLines = await findPlanLines(ctx.tx, ctx.actor.orgId, plan.row.plan_id);
-  const lines = plan.access === 'full' ? allLines : partOf(ctx.actor, allLines);
+  const visible = plan.access === 'full' ? allLines : partOf(ctx.actor, allLines);
   const { only } = preloaded;
+  const lines = only ? visible.filter((line) => isPicked(line, only)) : visible;
   const figures = await findPlanLineMonths(
     ctx.tx,
     ctx.actor.orgId,
     plan.row.plan_id,
     plan.period.months,
-    only ? lines.filter((line) => isPicked(line, only)).map((line) => line.id) : undefined,
+    only ? lines.map((line) => line.id) : undefined,
   );
   const org = await getOrgPlanSettings(ctx.tx, ctx.actor.orgId);
   return {
@@ -316,7 +314,7 @@ async function wonDeals(
       unitIds: scopeUnitIds(plan.units, plan.row.scope_unit_id),
       ownerIds: options.ownerIds,
     },
-    options,
+    { withGroup: options.withGroup },
   );
   return rows.filter((row) => {
     const day = localDay(row.closedAt, timeZone);
